@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-platform.ts';
+
+/** Every migration in order. A merged migration is never edited; add a new one. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-platform': m0001,
+};

@@ -1,0 +1,101 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** A JSON value stored in a jsonb column. */
+export type Json = ColumnType<unknown, string, string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/**
+ * Organisation unit: identity plus its latest state. `path` is the unit's place in the
+ * latest structure (ltree of ids); merged or dissolved units sit under their successor,
+ * so scope checks and "today's structure" roll-ups are one ltree test.
+ */
+export interface OrgUnitTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  path: string;
+  valid_from: string;
+  valid_to: string | null;
+  search_text: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  full_name: string;
+  email: string | null;
+  locale: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  disabled_at: Timestamp | null;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  password_changed_at: Timestamp;
+  created_at: GeneratedTimestamp;
+}
+
+export interface UserGrantTable {
+  id: string;
+  user_id: string;
+  role: string;
+  unit_id: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface UserSessionTable {
+  /** sha-256 of the cookie token: a leaked table does not give sessions away. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  active_grant_id: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  ip: string;
+  username: string;
+  success: boolean;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  unit_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  org_unit: OrgUnitTable;
+  app_user: AppUserTable;
+  user_grant: UserGrantTable;
+  user_session: UserSessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+}
+
+export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type AppUserRow = Selectable<AppUserTable>;
+export type NewAppUser = Insertable<AppUserTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

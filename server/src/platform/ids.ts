@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+
+/** A time-ordered UUID (version 7), generated in the app so SQL stays PostgreSQL 15 compatible. */
+export function newId(now: number = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The ltree label of a unit id (ltree labels on PostgreSQL 15 allow no hyphens). */
+export function pathLabel(id: string): string {
+  return id.replaceAll('-', '');
+}
