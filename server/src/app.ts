@@ -13,7 +13,7 @@ import { homeRoutes } from './modules/home/home.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
-import './platform/fastify-types.ts';
+import type { RouteEntry } from './platform/fastify-types.ts';
 import { requestContextPlugin } from './platform/request-context.ts';
 import { serveWebApp } from './platform/static-web.ts';
 
@@ -65,9 +65,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     },
     transform: jsonSchemaTransform,
   });
-  // The docs UI registers its own routes; they are public like the JSON they describe.
+  const catalog: RouteEntry[] = [];
+  app.decorate('routeCatalog', catalog);
   app.addHook('onRoute', (route) => {
+    // The docs UI registers its own routes; they are public like the JSON they describe.
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) catalog.push({ method, url: route.url, access: route.config ?? {}, hasBody: Boolean(route.schema?.body) });
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   await app.register(requestContextPlugin);

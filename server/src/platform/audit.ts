@@ -106,7 +106,21 @@ export async function verifyAuditChain(
     if (rows.length === 0) return { ok: true, checked, brokenAtSeq: null, reason: null };
     for (const row of rows) {
       if (row.prev_hash !== prev) return broken(checked, row.seq, 'prev_hash does not match the previous row');
-      const expected = auditHash({ ...row, before: row.before ?? null, after: row.after ?? null });
+      const expected = auditHash({
+        id: row.id,
+        at: row.at,
+        actor_id: row.actor_id,
+        actor_name: row.actor_name,
+        action: row.action,
+        entity_type: row.entity_type,
+        entity_id: row.entity_id,
+        unit_id: row.unit_id,
+        before: row.before ?? null,
+        after: row.after ?? null,
+        request_id: row.request_id,
+        ip: row.ip,
+        prev_hash: row.prev_hash,
+      });
       if (expected !== row.hash) return broken(checked, row.seq, 'content does not match its hash');
       prev = row.hash;
       lastSeq = row.seq;

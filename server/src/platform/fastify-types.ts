@@ -15,8 +15,17 @@ export interface RouteAccess {
   readonly beforePasswordChange?: boolean;
 }
 
+/** A registered route and what it declares (read by the route-walking scope test). */
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly access: RouteAccess;
+  readonly hasBody: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
+    readonly routeCatalog: readonly RouteEntry[];
     readonly config: Config;
     readonly database: Database;
     readonly db: Kysely<DB>;

@@ -84,9 +84,10 @@ export async function login(
     const { token, sessionId } = await createSession(trx, user.id, settings, client, now);
     await recordAudit(trx, ctxFor(user.id, user.username), {
       action: 'auth.login',
-      entityType: 'session',
-      entityId: sessionId.slice(0, 16),
+      entityType: 'user',
+      entityId: user.id,
       unitId,
+      after: { session: sessionId.slice(0, 12) },
     });
     return { token };
   });

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, type Agent, type TestApp } from './app.ts';
+import { buildUnit, buildUser, type BuiltUnit, type BuiltUser } from './factories.ts';
+
+/**
+ * Walks every registered API route. New routes are picked up automatically; a route with
+ * an :id must declare its entity (config.entity) and a way to find a foreign record below,
+ * and a state-changing route without an :id must have a foreign-data probe below.
+ */
+
+interface Fixture {
+  readonly unitA: BuiltUnit;
+  readonly unitB: BuiltUnit;
+  readonly cellB: BuiltUnit;
+  readonly userB: BuiltUser;
+}
+
+/** For each entity kind: the id of a record inside subtree B. */
+const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
+  user: (f) => f.userB.id,
+  unit: (f) => f.cellB.id,
+};
+
+/** For state-changing routes without an :id: a body that targets subtree B, and the expected refusal. */
+const foreignProbe: Readonly<Record<string, { body: (f: Fixture) => unknown; status: number } | 'self'>> = {
+  'POST /api/auth/login': 'self',
+  'POST /api/auth/logout': 'self',
+  'POST /api/auth/logout-all': 'self',
+  'POST /api/auth/password': 'self',
+  'PUT /api/auth/locale': 'self',
+  'PUT /api/auth/scope': { body: () => ({ grantId: '00000000-0000-7000-8000-000000000000' }), status: 404 },
+  'POST /api/users': {
+    body: (f) => ({ username: 'xam.nhap', fullName: 'Xâm Nhập', grants: [{ role: 'admin', unitId: f.cellB.id }] }),
+    status: 404,
+  },
+};
+
+/** A valid body for :id routes that take one, so that validation cannot mask a missing scope check. */
+const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
+  'PATCH /api/users/:id': () => ({ fullName: 'Tên Mới' }),
+  'PUT /api/users/:id/grants': (f) => ({ grants: [{ role: 'viewer', unitId: f.unitA.id }] }),
+};
+
+const apiRoute = (method: string, url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs') && method !== 'HEAD' && method !== 'OPTIONS';
+
+let t: TestApp;
+let fixture: Fixture;
+let agentA: Agent;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const unitA = await buildUnit(db, { name: 'Đảng bộ tỉnh Hà Giang' });
+  const unitB = await buildUnit(db, { name: 'Đảng bộ tỉnh Tuyên Quang' });
+  const cellB = await buildUnit(db, { parent: unitB, name: 'Chi bộ thôn Nà Hang' });
+  const userB = await buildUser(db, [{ role: 'admin', unit: unitB }]);
+  const userA = await buildUser(db, [{ role: 'admin', unit: unitA }]);
+  fixture = { unitA, unitB, cellB, userB };
+  agentA = await signIn(t.app, userA.username, userA.password);
+});
+afterAll(() => t.close());
+
+function routes() {
+  return t.app.routeCatalog.filter((r) => apiRoute(r.method, r.url));
+}
+
+function fill(url: string, id: string): string {
+  return url.replace(/:id\b/g, id);
+}
+
+describe('every API route', () => {
+  it('has routes to walk', () => {
+    expect(routes().length).toBeGreaterThan(10);
+  });
+
+  it('answers 401 without a session unless it is public', async () => {
+    for (const route of routes()) {
+      if (route.access.public) continue;
+      const res = await t.app.inject({ method: route.method as 'GET', url: fill(route.url, fixture.userB.id), payload: route.method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('answers 404 for a record of another subtree, on every route with an :id', async () => {
+    for (const route of routes().filter((r) => r.url.includes(':'))) {
+      const label = `${route.method} ${route.url}`;
+      expect(route.access.entity, `${label} must declare config.entity`).toBeDefined();
+      const find = foreignRecord[route.access.entity ?? ''];
+      expect(find, `${label}: add a foreign record for entity ${route.access.entity}`).toBeDefined();
+      const id = find?.(fixture) ?? '';
+      const body = validBody[label];
+      if (route.hasBody) expect(body, `${label}: add a valid body`).toBeDefined();
+      const res = await agentA.request(route.method as 'GET', fill(route.url, id), body ? body(fixture) : undefined);
+      expect(res.statusCode, `${label} -> ${res.body}`).toBe(404);
+    }
+  });
+
+  it('leaks no record of another subtree through a list', async () => {
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id];
+    for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
+      const res = await agentA.request('GET', route.url);
+      for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);
+    }
+  });
+
+  it('refuses state-changing requests aimed at another subtree', async () => {
+    for (const route of routes().filter((r) => r.method !== 'GET' && !r.url.includes(':'))) {
+      const label = `${route.method} ${route.url}`;
+      const probe = foreignProbe[label];
+      expect(probe, `${label}: add a foreign-data probe`).toBeDefined();
+      if (!probe || probe === 'self') continue;
+      const res = await agentA.request(route.method as 'POST', route.url, probe.body(fixture));
+      expect(res.statusCode, `${label} -> ${res.body}`).toBe(probe.status);
+    }
+  });
+});
