@@ -6,3 +6,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './units.ts';
 export * from './home.ts';
+export * from './org.ts';
