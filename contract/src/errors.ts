@@ -18,6 +18,7 @@ export const errorCodes = [
   'username_taken',
   'last_admin',
   'payload_too_large',
+  'refused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

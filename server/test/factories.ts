@@ -41,19 +41,15 @@ export async function buildUnit(
   const name = options.name ?? (options.parent ? `Chi bộ ${n}` : `Đảng bộ tỉnh ${pick(places, n)} ${n}`);
   const code = options.code ?? `T${n}-${id.slice(-6)}`;
   const path = options.parent ? `${options.parent.path}.${pathLabel(id)}` : pathLabel(id);
+  const kind = options.kind ?? (options.parent ? 'cell' : 'province');
+  const validFrom = options.validFrom ?? '2020-01-01';
   await db
     .insertInto('org_unit')
-    .values({
-      id,
-      code,
-      name,
-      kind: options.kind ?? (options.parent ? 'chi_bo' : 'province'),
-      parent_id: options.parent?.id ?? null,
-      path,
-      valid_from: options.validFrom ?? '2020-01-01',
-      valid_to: null,
-      search_text: normalizeSearch(`${code} ${name}`),
-    })
+    .values({ id, code, name, kind, parent_id: options.parent?.id ?? null, path, valid_from: validFrom, valid_to: null, search_text: normalizeSearch(`${code} ${name}`) })
+    .execute();
+  await db
+    .insertInto('org_unit_version')
+    .values({ id: newId(), unit_id: id, name, kind, parent_id: options.parent?.id ?? null, valid_from: validFrom, valid_to: null, change_id: null })
     .execute();
   return { id, code, name, path };
 }

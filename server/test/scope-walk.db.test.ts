@@ -21,6 +21,13 @@ const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   unit: (f) => f.cellB.id,
 };
 
+const renameForeign = (f: Fixture) => ({
+  operation: { type: 'rename', unitId: f.cellB.id, name: 'Tên mới', effectiveDate: '2025-01-01', documentNumber: '01-QĐ/TU' },
+});
+const moveForeignUnder = (f: Fixture) => ({
+  operation: { type: 'move', unitId: f.cellB.id, parentId: f.unitA.id, effectiveDate: '2025-01-01', documentNumber: '01-QĐ/TU' },
+});
+
 /** For state-changing routes without an :id: a body that targets subtree B, and the expected refusal. */
 const foreignProbe: Readonly<Record<string, { body: (f: Fixture) => unknown; status: number } | 'self'>> = {
   'POST /api/auth/login': 'self',
@@ -29,6 +36,8 @@ const foreignProbe: Readonly<Record<string, { body: (f: Fixture) => unknown; sta
   'POST /api/auth/password': 'self',
   'PUT /api/auth/locale': 'self',
   'PUT /api/auth/scope': { body: () => ({ grantId: '00000000-0000-7000-8000-000000000000' }), status: 404 },
+  'POST /api/units/reorganisations/preview': { body: renameForeign, status: 404 },
+  'POST /api/units/reorganisations': { body: moveForeignUnder, status: 404 },
   'POST /api/users': {
     body: (f) => ({ username: 'xam.nhap', fullName: 'Xâm Nhập', grants: [{ role: 'admin', unitId: f.cellB.id }] }),
     status: 404,
@@ -39,7 +48,10 @@ const foreignProbe: Readonly<Record<string, { body: (f: Fixture) => unknown; sta
 const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'PATCH /api/users/:id': () => ({ fullName: 'Tên Mới' }),
   'PUT /api/users/:id/grants': (f) => ({ grants: [{ role: 'viewer', unitId: f.unitA.id }] }),
+  'PUT /api/units/:id/contact': () => ({ phone: '0203 3856 123', email: null, address: null }),
 };
+
+
 
 const apiRoute = (method: string, url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs') && method !== 'HEAD' && method !== 'OPTIONS';
 

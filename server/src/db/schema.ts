@@ -20,7 +20,43 @@ export interface OrgUnitTable {
   valid_from: string;
   valid_to: string | null;
   search_text: string;
+  successor_id: Generated<string | null>;
+  contact_phone: Generated<string | null>;
+  contact_email: Generated<string | null>;
+  contact_address: Generated<string | null>;
   created_at: GeneratedTimestamp;
+}
+
+export interface OrgChangeTable {
+  id: string;
+  type: string;
+  effective_date: string;
+  document_number: string;
+  note: string | null;
+  operation: Json;
+  actor_id: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface OrgUnitVersionTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  change_id: string | null;
+}
+
+export interface OrgUnitEventTable {
+  id: string;
+  change_id: string;
+  unit_id: string;
+  event: string;
+  effective_date: string;
+  related_unit_ids: Generated<string[]>;
+  detail: Json;
 }
 
 export interface AppUserTable {
@@ -88,6 +124,9 @@ export interface AuditLogTable {
 
 export interface DB {
   org_unit: OrgUnitTable;
+  org_change: OrgChangeTable;
+  org_unit_version: OrgUnitVersionTable;
+  org_unit_event: OrgUnitEventTable;
   app_user: AppUserTable;
   user_grant: UserGrantTable;
   user_session: UserSessionTable;

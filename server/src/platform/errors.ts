@@ -46,6 +46,8 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'refused':
+      return 422;
     case 'account_locked':
     case 'rate_limited':
       return 429;

@@ -19,6 +19,7 @@ const vi: Messages = {
   username_taken: 'Tên đăng nhập "{username}" đã tồn tại',
   last_admin: 'Không thể vô hiệu hóa hoặc bỏ quyền quản trị của quản trị viên cuối cùng',
   payload_too_large: 'Dữ liệu gửi lên quá lớn',
+  refused: 'Thao tác bị từ chối: {reason}',
   internal: 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị viên (mã yêu cầu {requestId})',
 };
 
@@ -39,6 +40,7 @@ const en: Messages = {
   username_taken: 'The username "{username}" already exists',
   last_admin: 'The last administrator cannot be disabled or lose the admin role',
   payload_too_large: 'The request is too large',
+  refused: 'The operation is refused: {reason}',
   internal: 'System error; please retry or tell the administrator (request id {requestId})',
 };
 

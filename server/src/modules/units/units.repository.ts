@@ -2,49 +2,155 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inScope } from '../../platform/access.ts';
 
-const columns = ['u.id', 'u.code', 'u.name', 'u.kind', 'u.parent_id', 'u.valid_from', 'u.valid_to'] as const;
+type Db = Kysely<DB> | Transaction<DB>;
 
-function withChildCount(db: Kysely<DB>) {
+/** SQL: a version in force on a date. */
+const inForce = (date: string) => sql<boolean>`v.valid_from <= ${date}::date and (v.valid_to is null or v.valid_to > ${date}::date)`;
+
+function nodesAsOf(db: Db, date: string) {
   return db
-    .selectFrom('org_unit as u')
-    .select(columns)
-    .select((eb) =>
-      eb
-        .selectFrom('org_unit as c')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('c.parent_id', '=', 'u.id')
-        .where('c.valid_to', 'is', null)
-        .as('child_count'),
-    );
+    .selectFrom('org_unit_version as v')
+    .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
+    .select(['u.id', 'u.code', 'v.name', 'v.kind', 'v.parent_id', 'u.valid_from', 'u.valid_to', 'u.path'])
+    .select(
+      sql<number>`(select count(*) from org_unit_version c where c.parent_id = u.id and c.valid_from <= ${date}::date and (c.valid_to is null or c.valid_to > ${date}::date))`.as('child_count'),
+    )
+    .where(inForce(date));
 }
 
-/** Current children of a unit, in scope, by name. */
-export function childrenOf(db: Kysely<DB>, scope: readonly string[], parentId: string) {
-  return withChildCount(db)
-    .where('u.parent_id', '=', parentId)
-    .where('u.valid_to', 'is', null)
+export type NodeRow = Awaited<ReturnType<ReturnType<typeof nodesAsOf>['execute']>>[number];
+
+/** Children of a unit on a date, inside the scope. */
+export function childrenAsOf(db: Db, scope: readonly string[], parentId: string, date: string) {
+  return nodesAsOf(db, date).where('v.parent_id', '=', parentId).where(inScope(sql.ref('u.path'), scope)).execute();
+}
+
+/** Some units as they were on a date, inside the scope. */
+export function unitsAsOf(db: Db, scope: readonly string[], ids: readonly string[], date: string) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return nodesAsOf(db, date).where('u.id', 'in', ids).where(inScope(sql.ref('u.path'), scope)).execute();
+}
+
+/** The latest state of a unit inside the scope (also for units that have ended). */
+export function unitInScope(db: Db, scope: readonly string[], id: string) {
+  return db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as s', 's.id', 'u.successor_id')
+    .select([
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.kind',
+      'u.parent_id',
+      'u.path',
+      'u.valid_from',
+      'u.valid_to',
+      'u.contact_phone',
+      'u.contact_email',
+      'u.contact_address',
+      'u.successor_id',
+      's.name as successor_name',
+    ])
+    .where('u.id', '=', id)
     .where(inScope(sql.ref('u.path'), scope))
-    .orderBy('u.code')
+    .executeTakeFirst();
+}
+
+/** The chain of parents of a unit on a date, from the top down. */
+export async function ancestorsAsOf(db: Db, id: string, date: string) {
+  const rows = await sql<{ id: string; code: string; name: string; kind: string; depth: number }>`
+    with recursive chain(unit_id, depth) as (
+      select v.parent_id, 1 from org_unit_version v where v.unit_id = ${id} and ${inForce(date)}
+      union all
+      select v.parent_id, chain.depth + 1 from chain
+        join org_unit_version v on v.unit_id = chain.unit_id and ${inForce(date)}
+      where chain.unit_id is not null and chain.depth < 50
+    )
+    select u.id, u.code, v.name, v.kind, chain.depth from chain
+      join org_unit u on u.id = chain.unit_id
+      join org_unit_version v on v.unit_id = u.id and ${inForce(date)}
+    order by chain.depth desc`.execute(db);
+  return rows.rows;
+}
+
+/** Whether a unit lies in another's subtree on a date. */
+export async function isDescendantAsOf(db: Db, id: string, ancestorId: string, date: string): Promise<boolean> {
+  if (id === ancestorId) return true;
+  const chain = await ancestorsAsOf(db, id, date);
+  return chain.some((a) => a.id === ancestorId);
+}
+
+/** Every unit of a subtree on a date (the root included), with its depth below the root. */
+export async function subtreeAsOf(db: Db, rootId: string, date: string) {
+  const rows = await sql<{ id: string; code: string; name: string; kind: string; parent_id: string | null; valid_from: string; valid_to: string | null; depth: number }>`
+    with recursive tree(unit_id, depth) as (
+      select ${rootId}::uuid, 0
+      union all
+      select v.unit_id, tree.depth + 1 from tree
+        join org_unit_version v on v.parent_id = tree.unit_id and ${inForce(date)}
+      where tree.depth < 50
+    )
+    select u.id, u.code, v.name, v.kind, v.parent_id, u.valid_from, u.valid_to, tree.depth from tree
+      join org_unit u on u.id = tree.unit_id
+      join org_unit_version v on v.unit_id = u.id and ${inForce(date)}`.execute(db);
+  return rows.rows;
+}
+
+/** Units matching a search (code or accent-folded name), inside the scope. */
+export function searchUnits(db: Db, scope: readonly string[], filter: { q?: string; kind?: string; asOf?: string }, limit: number) {
+  let query = db
+    .selectFrom('org_unit as u')
+    .select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.parent_id', 'u.valid_from', 'u.valid_to', 'u.path'])
+    .select(sql<number>`(select count(*) from org_unit c where c.parent_id = u.id and c.valid_to is null)`.as('child_count'))
+    .where(inScope(sql.ref('u.path'), scope));
+  if (filter.q) query = query.where((eb) => eb.or([eb('u.search_text', 'like', `%${filter.q}%`), eb('u.code', '=', filter.q ?? '')]));
+  if (filter.kind) query = query.where('u.kind', '=', filter.kind);
+  if (filter.asOf) {
+    const date = filter.asOf;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('org_unit_version as v').select(sql.lit(1).as('one')).whereRef('v.unit_id', '=', 'u.id').where(inForce(date))),
+    );
+  }
+  return query.limit(limit).execute();
+}
+
+/** The timeline of a unit: its events with the deciding document and the related units' names. */
+export function eventsOf(db: Db, unitId: string) {
+  return db
+    .selectFrom('org_unit_event as e')
+    .innerJoin('org_change as c', 'c.id', 'e.change_id')
+    .select(['e.id', 'e.event', 'e.effective_date', 'e.related_unit_ids', 'e.detail', 'c.document_number'])
+    .select(sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', r.id, 'name', r.name) order by r.name) from org_unit r where r.id = any(e.related_unit_ids)), '[]'::json)`.as('related'))
+    .where('e.unit_id', '=', unitId)
+    .orderBy('e.effective_date')
+    .orderBy('e.id')
     .execute();
 }
 
-/** Units by id, in scope. */
-export function unitsInScope(db: Kysely<DB>, scope: readonly string[], ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return withChildCount(db).where('u.id', 'in', ids).where(inScope(sql.ref('u.path'), scope)).orderBy('u.path').execute();
-}
-
-export type UnitRow = Awaited<ReturnType<typeof childrenOf>>[number];
-
-/** Inserts a unit (its path must already be computed). */
-export function insertUnit(
-  db: Kysely<DB> | Transaction<DB>,
-  unit: { id: string; code: string; name: string; kind: string; parent_id: string | null; path: string; valid_from: string; search_text: string },
-) {
-  return db.insertInto('org_unit').values({ ...unit, valid_to: null }).execute();
+/** Names of units by id (latest names). */
+export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('org_unit').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The unit with a code, if any. */
-export function findByCode(db: Kysely<DB> | Transaction<DB>, code: string) {
+export function findByCode(db: Db, code: string) {
   return db.selectFrom('org_unit').select(['id', 'path', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+/** Which of these codes are already used. */
+export async function takenCodes(db: Db, codes: readonly string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('org_unit').select('code').where('code', 'in', codes).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Sets the board contact of a unit. */
+export function setContact(db: Db, id: string, contact: { phone: string | null; email: string | null; address: string | null }) {
+  return db
+    .updateTable('org_unit')
+    .set({ contact_phone: contact.phone, contact_email: contact.email, contact_address: contact.address })
+    .where('id', '=', id)
+    .execute();
 }
