@@ -132,7 +132,10 @@ export async function refreshProjections(trx: Transaction<DB>, unitIds: readonly
       const anchor = anchorId ? await trx.selectFrom('org_unit').select('path').where('id', '=', anchorId).executeTakeFirst() : undefined;
       const newPath = anchor ? `${anchor.path}.${pathLabel(u.id)}` : pathLabel(u.id);
       if (newPath !== u.path) {
-        await sql`update org_unit set path = ${newPath}::ltree || subpath(path, nlevel(${u.path}::ltree)) where path <@ ${u.path}::ltree`.execute(trx);
+        await sql`
+          update org_unit set path = case when path = ${u.path}::ltree then ${newPath}::ltree
+            else ${newPath}::ltree || subpath(path, nlevel(${u.path}::ltree)) end
+          where path <@ ${u.path}::ltree`.execute(trx);
       }
       pending.delete(u.id);
     }

@@ -1,3 +1,4 @@
+import { type UnitKind, unitKind } from '@tcxd/contract';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inScope } from '../../platform/access.ts';
@@ -96,8 +97,18 @@ export async function subtreeAsOf(db: Db, rootId: string, date: string) {
   return rows.rows;
 }
 
-/** Units matching a search (code or accent-folded name), inside the scope. */
+/** Units matching a search (code, or accent-folded name: the latest one, or the one in force on asOf), inside the scope. */
 export function searchUnits(db: Db, scope: readonly string[], filter: { q?: string; kind?: string; asOf?: string }, limit: number) {
+  const date = filter.asOf;
+  if (date) {
+    let query = nodesAsOf(db, date).where(inScope(sql.ref('u.path'), scope));
+    if (filter.q) {
+      const pattern = `%${filter.q}%`;
+      query = query.where((eb) => eb.or([eb('u.search_text', 'like', pattern), eb(sql<string>`lower(unaccent(v.name))`, 'like', pattern), eb('u.code', '=', filter.q ?? '')]));
+    }
+    if (filter.kind) query = query.where('v.kind', '=', filter.kind);
+    return query.limit(limit).execute();
+  }
   let query = db
     .selectFrom('org_unit as u')
     .select(['u.id', 'u.code', 'u.name', 'u.kind', 'u.parent_id', 'u.valid_from', 'u.valid_to', 'u.path'])
@@ -105,12 +116,6 @@ export function searchUnits(db: Db, scope: readonly string[], filter: { q?: stri
     .where(inScope(sql.ref('u.path'), scope));
   if (filter.q) query = query.where((eb) => eb.or([eb('u.search_text', 'like', `%${filter.q}%`), eb('u.code', '=', filter.q ?? '')]));
   if (filter.kind) query = query.where('u.kind', '=', filter.kind);
-  if (filter.asOf) {
-    const date = filter.asOf;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('org_unit_version as v').select(sql.lit(1).as('one')).whereRef('v.unit_id', '=', 'u.id').where(inForce(date))),
-    );
-  }
   return query.limit(limit).execute();
 }
 
@@ -153,4 +158,13 @@ export function setContact(db: Db, id: string, contact: { phone: string | null; 
     .set({ contact_phone: contact.phone, contact_email: contact.email, contact_address: contact.address })
     .where('id', '=', id)
     .execute();
+}
+
+/** Existing units by code, with what a batch of new children needs to know of them. */
+export async function existingByCodes(db: Db, codes: readonly string[]) {
+  const map = new Map<string, { id: string; kind: UnitKind; path: string; from: string; to: string | null }>();
+  if (codes.length === 0) return map;
+  const rows = await db.selectFrom('org_unit').select(['id', 'code', 'kind', 'path', 'valid_from', 'valid_to']).where('code', 'in', [...new Set(codes)]).execute();
+  for (const r of rows) map.set(r.code, { id: r.id, kind: unitKind.parse(r.kind), path: r.path, from: r.valid_from, to: r.valid_to });
+  return map;
 }
