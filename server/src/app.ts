@@ -9,6 +9,7 @@ import type { Database } from './db/connect.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { registerModuleHooks } from './modules/hooks.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
@@ -31,6 +32,7 @@ const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** The Fastify instance with the platform plugins and every module, on an open database. */
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+  registerModuleHooks();
   const app = Fastify({
     logger:
       config.logLevel === 'silent'

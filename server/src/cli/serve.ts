@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { StartupError } from '../platform/startup-error.ts';
 import type { CommandHelp } from './help.ts';
 import { openDatabase } from './open-database.ts';
+import { progressBar } from './progress.ts';
 
 export const serveHelp: CommandHelp = {
   usage: 'serve',
@@ -18,7 +19,16 @@ export async function serve(config: Config): Promise<void> {
   const { database } = await openDatabase(config);
   let app: FastifyInstance;
   try {
-    const { adminPassword } = await bootstrap(database.db);
+    const bars = new Map<string, ReturnType<typeof progressBar>>();
+    const { adminPassword } = await bootstrap(database.db, {
+      demo: config.demoSeed,
+      progress: (label, done, total) => {
+        const bar = bars.get(label) ?? progressBar(label);
+        bars.set(label, bar);
+        bar.update(done, total);
+        if (done >= total) bar.done();
+      },
+    });
     app = await buildApp(config, database);
     if (adminPassword) printFirstLogin(adminPassword);
     await listen(app, config);
