@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { emulationRoutes } from './modules/emulation/emulation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerModuleHooks } from './modules/hooks.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
@@ -26,6 +27,7 @@ export const modules = [
   { prefix: '/api/users', routes: usersRoutes },
   { prefix: '/api/units', routes: unitsRoutes },
   { prefix: '/api/audit', routes: auditRoutes },
+  { prefix: '/api/emulation-groups', routes: emulationRoutes },
 ] as const;
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;

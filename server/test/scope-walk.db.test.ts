@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGroup } from '../src/modules/emulation/emulation.service.ts';
+import { systemContext } from '../src/platform/context.ts';
 import { createTestApp, signIn, type Agent, type TestApp } from './app.ts';
 import { buildUnit, buildUser, type BuiltUnit, type BuiltUser } from './factories.ts';
 
@@ -13,12 +15,14 @@ interface Fixture {
   readonly unitB: BuiltUnit;
   readonly cellB: BuiltUnit;
   readonly userB: BuiltUser;
+  readonly groupB: string;
 }
 
 /** For each entity kind: the id of a record inside subtree B. */
 const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   user: (f) => f.userB.id,
   unit: (f) => f.cellB.id,
+  emulation_group: (f) => f.groupB,
 };
 
 const renameForeign = (f: Fixture) => ({
@@ -38,6 +42,10 @@ const foreignProbe: Readonly<Record<string, { body: (f: Fixture) => unknown; sta
   'PUT /api/auth/scope': { body: () => ({ grantId: '00000000-0000-7000-8000-000000000000' }), status: 404 },
   'POST /api/units/reorganisations/preview': { body: renameForeign, status: 404 },
   'POST /api/units/reorganisations': { body: moveForeignUnder, status: 404 },
+  'POST /api/emulation-groups': {
+    body: (f) => ({ kind: 'cluster', name: 'Cụm xâm nhập', year: 2024, members: [{ unitId: f.unitA.id }, { unitId: f.unitB.id }] }),
+    status: 404,
+  },
   'POST /api/users': {
     body: (f) => ({ username: 'xam.nhap', fullName: 'Xâm Nhập', grants: [{ role: 'admin', unitId: f.cellB.id }] }),
     status: 404,
@@ -49,6 +57,8 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'PATCH /api/users/:id': () => ({ fullName: 'Tên Mới' }),
   'PUT /api/users/:id/grants': (f) => ({ grants: [{ role: 'viewer', unitId: f.unitA.id }] }),
   'PUT /api/units/:id/contact': () => ({ phone: '0203 3856 123', email: null, address: null }),
+  'PUT /api/emulation-groups/:id': (f) => ({ kind: 'cluster', name: 'Cụm A', year: 2024, members: [{ unitId: f.unitA.id }, { unitId: f.unitA.id }] }),
+  'POST /api/emulation-groups/:id/next-year': (f) => ({ headUnitId: f.unitA.id, deputyUnitIds: [] }),
 };
 
 
@@ -67,7 +77,9 @@ beforeAll(async () => {
   const cellB = await buildUnit(db, { parent: unitB, name: 'Chi bộ thôn Nà Hang' });
   const userB = await buildUser(db, [{ role: 'admin', unit: unitB }]);
   const userA = await buildUser(db, [{ role: 'admin', unit: unitA }]);
-  fixture = { unitA, unitB, cellB, userB };
+  const unitB2 = await buildUnit(db, { name: 'Đảng bộ tỉnh Bắc Kạn' });
+  const groupB = await createGroup(db, systemContext('test'), { kind: 'cluster', name: 'Cụm B', year: 2024, note: null, members: [{ unitId: unitB.id, role: 'head' }, { unitId: unitB2.id, role: 'member' }] });
+  fixture = { unitA, unitB, cellB, userB, groupB: groupB.id };
   agentA = await signIn(t.app, userA.username, userA.password);
 });
 afterAll(() => t.close());
@@ -108,7 +120,7 @@ describe('every API route', () => {
   });
 
   it('leaks no record of another subtree through a list', async () => {
-    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id];
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB];
     for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
       const res = await agentA.request('GET', route.url);
       for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);

@@ -122,7 +122,24 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface EmulationGroupTable {
+  id: string;
+  kind: string;
+  name: string;
+  year: number;
+  note: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface EmulationGroupMemberTable {
+  group_id: string;
+  unit_id: string;
+  role: string;
+}
+
 export interface DB {
+  emulation_group: EmulationGroupTable;
+  emulation_group_member: EmulationGroupMemberTable;
   org_unit: OrgUnitTable;
   org_change: OrgChangeTable;
   org_unit_version: OrgUnitVersionTable;

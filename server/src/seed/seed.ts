@@ -5,6 +5,7 @@ import { createUnitsInBulk, type UnitRowInput, validateUnitRows } from '../modul
 import { existingByCodes } from '../modules/units/units.repository.ts';
 import { ensureRootUnit } from '../modules/units/units.service.ts';
 import { type DemoScale, demoRows } from './demo-structure.ts';
+import { seedEmulationCluster2 } from './emulation-seed.ts';
 import { applyReference2025, historyStart, referenceTopRows, seedReferenceTop } from './reference.ts';
 
 export type Progress = (label: string, done: number, total: number) => void;
@@ -49,5 +50,6 @@ export async function seedDemo(db: Kysely<DB>, ctx: Context, scale: DemoScale | 
   if (!(await structureIsEmpty(db))) return;
   await seedReferenceTop(db, ctx);
   if (scale !== 'none') await seedLowerLevels(db, ctx, scale, progress);
+  await seedEmulationCluster2(db, ctx);
   await applyReference2025(db, ctx, (done, total) => progress?.('Sắp xếp 2025 / 2025 changes', done, total));
 }
