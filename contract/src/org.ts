@@ -133,3 +133,22 @@ export const updateContactRequest = z.object({
   email: z.email().nullable(),
   address: z.string().trim().max(300).nullable(),
 });
+
+export const sheetFormat = z.enum(['xlsx', 'csv']);
+
+export const structureImportQuery = z.object({
+  format: sheetFormat,
+  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  documentNumber: z.string().trim().min(1).max(60),
+});
+
+export const structureImportResult = z.object({
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+
+export const structureExportQuery = z.object({ rootId: z.uuid(), asOf: isoDate.optional(), format: sheetFormat.default('xlsx') });

@@ -31,6 +31,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A signed-in browser: sends the session cookie and the CSRF token. */
 export interface Agent {
   readonly csrfToken: string;
+  readonly token: string;
   request(method: Method, url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
@@ -48,6 +49,7 @@ export async function signIn(app: FastifyInstance, username: string, password: s
 export function agentFor(app: FastifyInstance, token: string, csrfToken: string): Agent {
   return {
     csrfToken,
+    token,
     request: (method, url, body) =>
       app.inject({
         method,

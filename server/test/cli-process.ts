@@ -81,10 +81,10 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<Exit>;
 }
 
-/** Spawns `tcxd serve` on a free loopback port and returns at once (not yet listening). */
+/** Spawns `tcxd serve` on loopback (env.PORT, else a free port) and returns at once (not yet listening). */
 export async function spawnServer(env: EnvOverrides): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawnTcxd(['serve'], { HOST: '127.0.0.1', PORT: String(port), ...env });
+  const port = env.PORT ?? String(await freePort());
+  const child = spawnTcxd(['serve'], { HOST: '127.0.0.1', ...env, PORT: port });
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not spawn tcxd serve');
   let output = '';

@@ -9,7 +9,7 @@ import { type CliResult, createScratchPostgres, type EnvOverrides, freePort, pri
 // Every case runs the real `tcxd` binary in a child process: exit codes and output are the contract.
 const slow = 180_000;
 const pgUrl = testDatabaseUrl();
-const commands = ['serve', 'migrate', 'create-admin', 'user', 'backup', 'restore', 'audit'] as const;
+const commands = ['serve', 'migrate', 'create-admin', 'user', 'backup', 'restore', 'audit', 'demo'] as const;
 
 let tmp = '';
 beforeAll(() => {
@@ -31,6 +31,13 @@ function expectStartupFailure(result: CliResult, ...fragments: readonly string[]
 }
 
 describe('tcxd --help', () => {
+  it('tcxd --help lists the commands in Vietnamese and English', async () => {
+    const result = await runCli(['--help']);
+    expectOk(result);
+    for (const command of commands) expect(result.stdout).toContain(`  ${command} `);
+    expect(result.stdout).toContain('Cách dùng / Usage');
+  }, slow);
+
   it.concurrent.each(commands)(
     '%s --help prints Vietnamese and English and exits 0',
     async (command) => {

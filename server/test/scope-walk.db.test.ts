@@ -33,7 +33,8 @@ const moveForeignUnder = (f: Fixture) => ({
 });
 
 /** For state-changing routes without an :id: a body that targets subtree B, and the expected refusal. */
-const foreignProbe: Readonly<Record<string, { body: (f: Fixture) => unknown; status: number } | 'self'>> = {
+type Probe = { body: (f: Fixture) => unknown; status: number; query?: string; contentType?: string } | 'self';
+const foreignProbe: Readonly<Record<string, Probe>> = {
   'POST /api/auth/login': 'self',
   'POST /api/auth/logout': 'self',
   'POST /api/auth/logout-all': 'self',
@@ -42,6 +43,12 @@ const foreignProbe: Readonly<Record<string, { body: (f: Fixture) => unknown; sta
   'PUT /api/auth/scope': { body: () => ({ grantId: '00000000-0000-7000-8000-000000000000' }), status: 404 },
   'POST /api/units/reorganisations/preview': { body: renameForeign, status: 404 },
   'POST /api/units/reorganisations': { body: moveForeignUnder, status: 404 },
+  'POST /api/units/import': {
+    body: (f) => `Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Hiệu lực từ\nX1,Chi bộ lạ,cell,${f.cellB.code},01/01/2024\n`,
+    query: '?format=csv&dryRun=true&documentNumber=1-QD%2FTU',
+    contentType: 'text/csv',
+    status: 404,
+  },
   'POST /api/emulation-groups': {
     body: (f) => ({ kind: 'cluster', name: 'Cụm xâm nhập', year: 2024, members: [{ unitId: f.unitA.id }, { unitId: f.unitB.id }] }),
     status: 404,
@@ -68,6 +75,7 @@ const apiRoute = (method: string, url: string) => url.startsWith('/api/') && !ur
 let t: TestApp;
 let fixture: Fixture;
 let agentA: Agent;
+let tokenA = '';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -81,6 +89,7 @@ beforeAll(async () => {
   const groupB = await createGroup(db, systemContext('test'), { kind: 'cluster', name: 'Cụm B', year: 2024, note: null, members: [{ unitId: unitB.id, role: 'head' }, { unitId: unitB2.id, role: 'member' }] });
   fixture = { unitA, unitB, cellB, userB, groupB: groupB.id };
   agentA = await signIn(t.app, userA.username, userA.password);
+  tokenA = agentA.token;
 });
 afterAll(() => t.close());
 
@@ -133,7 +142,16 @@ describe('every API route', () => {
       const probe = foreignProbe[label];
       expect(probe, `${label}: add a foreign-data probe`).toBeDefined();
       if (!probe || probe === 'self') continue;
-      const res = await agentA.request(route.method as 'POST', route.url, probe.body(fixture));
+      const body = probe.body(fixture);
+      const res = probe.contentType
+        ? await t.app.inject({
+            method: route.method as 'POST',
+            url: `${route.url}${probe.query ?? ''}`,
+            cookies: { tcxd_session: tokenA },
+            headers: { 'x-csrf-token': agentA.csrfToken, 'content-type': probe.contentType },
+            payload: String(body),
+          })
+        : await agentA.request(route.method as 'POST', `${route.url}${probe.query ?? ''}`, body);
       expect(res.statusCode, `${label} -> ${res.body}`).toBe(probe.status);
     }
   });

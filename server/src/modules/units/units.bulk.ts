@@ -15,6 +15,7 @@ export interface UnitRowInput {
   readonly kind: string;
   readonly parentCode: string;
   readonly validFrom: string;
+  readonly validTo?: string | null;
 }
 
 export interface RowError {
@@ -52,6 +53,8 @@ export function validateUnitRows(
     if (!r.name) errors.push({ row: r.row, column: 'name', message: 'Thiếu tên đơn vị' });
     if (!(unitKinds as readonly string[]).includes(r.kind)) errors.push({ row: r.row, column: 'kind', message: `Loại "${r.kind}" không hợp lệ (${unitKinds.join(', ')})` });
     if (!isDate(r.validFrom)) errors.push({ row: r.row, column: 'valid_from', message: `Ngày "${r.validFrom}" không hợp lệ (dd/mm/yyyy)` });
+    if (r.validTo && !isDate(r.validTo)) errors.push({ row: r.row, column: 'valid_to', message: `Ngày "${r.validTo}" không hợp lệ (dd/mm/yyyy)` });
+    else if (r.validTo && r.validTo <= r.validFrom) errors.push({ row: r.row, column: 'valid_to', message: 'Ngày chấm dứt phải sau ngày thành lập' });
   }
   for (const r of rows) {
     const inBatch = byCode.get(r.parentCode);
@@ -65,6 +68,8 @@ export function validateUnitRows(
     const parentFrom = inBatch?.validFrom ?? outside?.from;
     if (parentFrom && isDate(r.validFrom) && r.validFrom < parentFrom) errors.push({ row: r.row, column: 'valid_from', message: `Ngày thành lập trước ngày thành lập đơn vị cấp trên (${parentFrom})` });
     if (outside?.to && isDate(r.validFrom) && outside.to <= r.validFrom) errors.push({ row: r.row, column: 'parent_code', message: `Đơn vị cấp trên ${r.parentCode} đã chấm dứt từ ${outside.to}` });
+    const parentTo = inBatch ? inBatch.validTo ?? null : outside?.to ?? null;
+    if (parentTo && (!r.validTo || r.validTo > parentTo)) errors.push({ row: r.row, column: 'valid_to', message: `Đơn vị cấp trên ${r.parentCode} chấm dứt từ ${parentTo}; đơn vị trực thuộc phải chấm dứt trước hoặc cùng ngày` });
   }
   const ordered: UnitRowInput[] = [];
   const placed = new Set(existing.keys());
@@ -107,9 +112,11 @@ export async function createUnitsInBulk(
     const id = newId();
     const path = `${parent.path}.${pathLabel(id)}`;
     placed.set(r.code, { id, path });
-    units.push({ id, code: r.code, name: r.name, kind: r.kind, parent_id: parent.id, path, valid_from: r.validFrom, valid_to: null, search_text: normalizeSearch(`${r.code} ${r.name}`) });
-    versions.push({ id: newId(), unit_id: id, name: r.name, kind: r.kind, parent_id: parent.id, valid_from: r.validFrom, valid_to: null, change_id: changeId });
+    const validTo = r.validTo || null;
+    units.push({ id, code: r.code, name: r.name, kind: r.kind, parent_id: parent.id, path, valid_from: r.validFrom, valid_to: validTo, search_text: normalizeSearch(`${r.code} ${r.name}`) });
+    versions.push({ id: newId(), unit_id: id, name: r.name, kind: r.kind, parent_id: parent.id, valid_from: r.validFrom, valid_to: validTo, change_id: changeId });
     events.push({ id: newId(), change_id: changeId, unit_id: id, event: 'created', effective_date: r.validFrom, detail: JSON.stringify({ code: r.code }) });
+    if (validTo) events.push({ id: newId(), change_id: changeId, unit_id: id, event: 'dissolved', effective_date: validTo, detail: '{}' });
   }
   for (let i = 0; i < units.length; i += 1000) {
     await trx.insertInto('org_unit').values(units.slice(i, i + 1000)).execute();

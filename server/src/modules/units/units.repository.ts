@@ -83,7 +83,7 @@ export async function isDescendantAsOf(db: Db, id: string, ancestorId: string, d
 
 /** Every unit of a subtree on a date (the root included), with its depth below the root. */
 export async function subtreeAsOf(db: Db, rootId: string, date: string) {
-  const rows = await sql<{ id: string; code: string; name: string; kind: string; parent_id: string | null; valid_from: string; valid_to: string | null; depth: number }>`
+  const rows = await sql<{ id: string; code: string; name: string; kind: string; parent_id: string | null; valid_from: string; valid_to: string | null; depth: number; path: string }>`
     with recursive tree(unit_id, depth) as (
       select ${rootId}::uuid, 0
       union all
@@ -91,7 +91,7 @@ export async function subtreeAsOf(db: Db, rootId: string, date: string) {
         join org_unit_version v on v.parent_id = tree.unit_id and ${inForce(date)}
       where tree.depth < 50
     )
-    select u.id, u.code, v.name, v.kind, v.parent_id, u.valid_from, u.valid_to, tree.depth from tree
+    select u.id, u.code, v.name, v.kind, v.parent_id, u.valid_from, u.valid_to, tree.depth, u.path::text as path from tree
       join org_unit u on u.id = tree.unit_id
       join org_unit_version v on v.unit_id = u.id and ${inForce(date)}`.execute(db);
   return rows.rows;
@@ -167,4 +167,25 @@ export async function existingByCodes(db: Db, codes: readonly string[]) {
   const rows = await db.selectFrom('org_unit').select(['id', 'code', 'kind', 'path', 'valid_from', 'valid_to']).where('code', 'in', [...new Set(codes)]).execute();
   for (const r of rows) map.set(r.code, { id: r.id, kind: unitKind.parse(r.kind), path: r.path, from: r.valid_from, to: r.valid_to });
   return map;
+}
+
+/** Latest name, kind and parent code of units by code (to recognise unchanged import rows). */
+export async function currentByCodes(db: Db, codes: readonly string[]) {
+  const map = new Map<string, { name: string; kind: string; parentCode: string }>();
+  if (codes.length === 0) return map;
+  const rows = await db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
+    .select(['u.code', 'u.name', 'u.kind', 'p.code as parent_code'])
+    .where('u.code', 'in', codes)
+    .execute();
+  for (const r of rows) map.set(r.code, { name: r.name, kind: r.kind, parentCode: r.parent_code ?? '' });
+  return map;
+}
+
+/** Codes of units by id. */
+export async function codesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('org_unit').select(['id', 'code']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.code]));
 }

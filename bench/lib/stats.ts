@@ -1,0 +1,30 @@
+import type { Metric, MetricSummary } from './types.ts';
+
+/** The p-th percentile (0..100) of sorted values, by nearest rank. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? Number.NaN;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** min/p50/p95/max/mean of a metric and whether its p50 meets the target. */
+export function summarize(metric: Metric): MetricSummary {
+  const sorted = [...metric.samples].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50);
+  const mean = sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length);
+  return {
+    name: metric.name,
+    unit: metric.unit,
+    n: sorted.length,
+    min: round(sorted[0] ?? Number.NaN),
+    p50: round(p50),
+    p95: round(percentile(sorted, 95)),
+    max: round(sorted.at(-1) ?? Number.NaN),
+    mean: round(mean),
+    targetMax: metric.targetMax ?? null,
+    ok: metric.targetMax === undefined ? null : p50 <= metric.targetMax,
+    samples: metric.samples.map(round),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Browser, Page } from 'playwright-core';
+
+/** A fresh browser context (no cookies, no stored language) and page. */
+export async function openPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+const vietnamese = { username: 'Tên đăng nhập', password: 'Mật khẩu', submit: 'Đăng nhập' };
+
+/** Fills the sign-in form and submits it. */
+export async function signIn(page: Page, username: string, password: string, labels = vietnamese): Promise<void> {
+  await page.getByLabel(labels.username, { exact: true }).fill(username);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+}
+
+/** Completes the forced password change (Vietnamese UI) and waits for the home page. */
+export async function changeTemporaryPassword(page: Page, baseUrl: string, current: string, next: string): Promise<void> {
+  await page.waitForURL('**/change-password');
+  await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(current);
+  await page.getByLabel('Mật khẩu mới', { exact: true }).fill(next);
+  await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(next);
+  await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+/** The number shown by the home page's Statistic card with this title. */
+export async function figure(page: Page, title: string): Promise<string> {
+  const card = page.locator('.ant-statistic').filter({ has: page.getByText(title, { exact: true }) });
+  return (await card.locator('.ant-statistic-content-value').innerText()).trim();
+}

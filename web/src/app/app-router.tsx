@@ -1,0 +1,36 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout } from './app-layout.tsx';
+import { NotFoundPage } from './page-states.tsx';
+import { changePasswordPath, RequirePermission, RequireSession } from './route-guards.tsx';
+
+// Each page is its own chunk, loaded on first visit.
+const LoginPage = lazy(() => import('../features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() => import('../features/auth/change-password-page.tsx').then((m) => ({ default: m.ChangePasswordPage })));
+const HomePage = lazy(() => import('../features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
+const UnitsPage = lazy(() => import('../features/units/units-page.tsx').then((m) => ({ default: m.UnitsPage })));
+const UsersPage = lazy(() => import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
+
+/** Every page of the app and who may open it. */
+export function AppRouter() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="units" element={<UnitsPage />} />
+          <Route path={changePasswordPath.slice(1)} element={<ChangePasswordPage />} />
+          <Route element={<RequirePermission permission="users.manage" />}>
+            <Route path="admin/users" element={<UsersPage />} />
+          </Route>
+          <Route element={<RequirePermission permission="audit.read" />}>
+            <Route path="admin/audit" element={<AuditPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
