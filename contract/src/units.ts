@@ -1,16 +1,8 @@
-import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { type UnitNode, unitChildrenAsOfQuery, unitNode } from './org.ts';
 
-export const unitSummary = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  parentId: z.uuid().nullable(),
-  validFrom: isoDate,
-  validTo: isoDate.nullable(),
-  childCount: z.number().int(),
-});
-export type UnitSummary = z.infer<typeof unitSummary>;
-
-export const unitChildrenQuery = z.object({ parentId: z.uuid().optional() });
+/** @deprecated use unitNode: the same shape, with the kind as the unitKind enum. */
+export const unitSummary = unitNode;
+/** @deprecated use UnitNode. */
+export type UnitSummary = UnitNode;
+/** @deprecated use unitChildrenAsOfQuery. */
+export const unitChildrenQuery = unitChildrenAsOfQuery;

@@ -1,4 +1,4 @@
-import type { HomeSummary } from '@tcxd/contract';
+import { type HomeSummary, unitKind } from '@tcxd/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { effectiveGrants, scopePaths } from '../../platform/access.ts';
@@ -17,7 +17,7 @@ export async function homeSummary(db: Kysely<DB>, ctx: Context): Promise<HomeSum
   return {
     scopeUnits,
     unitCount: byKind.reduce((sum, r) => sum + Number(r.n), 0),
-    unitsByKind: byKind.map((r) => ({ kind: r.kind, count: Number(r.n) })),
+    unitsByKind: byKind.map((r) => ({ kind: unitKind.parse(r.kind), count: Number(r.n) })),
     userCount: users.users,
     activeSessionCount: users.sessions,
     auditLast7Days: audit,
