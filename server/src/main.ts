@@ -2,11 +2,10 @@ import { auditHelp, auditVerify } from './cli/audit.ts';
 import { backup, backupHelp, restore, restoreHelp } from './cli/backup.ts';
 import { type CommandHelp, formatHelp, wantsHelp } from './cli/help.ts';
 import { demo, demoHelp } from './cli/demo.ts';
-import { withDatabase } from './cli/open-database.ts';
+import { openDatabase } from './cli/open-database.ts';
 import { serve, serveHelp } from './cli/serve.ts';
 import { createAdmin, createAdminHelp, userCommand, userHelp } from './cli/users.ts';
 import { ConfigError, type Config, loadConfig } from './config.ts';
-import { migrateToLatest } from './db/migrate.ts';
 import { AppError } from './platform/errors.ts';
 import { messageOf } from './platform/messages.ts';
 import { StartupError } from './platform/startup-error.ts';
@@ -28,7 +27,8 @@ const commands: Readonly<Record<string, Command>> = {
   migrate: {
     help: migrateHelp,
     run: async (config) => {
-      const applied = await withDatabase(config, (database) => migrateToLatest(database.db));
+      const { database, applied } = await openDatabase(config);
+      await database.close();
       console.log(applied.length ? `Đã áp dụng / Applied: ${applied.join(', ')}` : 'CSDL đã mới nhất / Database is up to date');
       return 0;
     },

@@ -1,7 +1,12 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parseCsv } from '../platform/csv.ts';
 
 export type SheetFormat = 'xlsx' | 'csv';
+
+/** exceljs is large; it is loaded on the first spreadsheet, not at start-up. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 /** One data row of an uploaded table: its row number in the file and its cells by column index. */
 export interface SheetRow {
@@ -58,7 +63,7 @@ export async function readSheet(buffer: Buffer, format: SheetFormat): Promise<Re
     const [header, ...rest] = parseCsv(text, delimiter);
     return { headers: (header ?? []).map((h) => h.trim()), rows: rest.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => unguard(c.trim())) })), problems: [] };
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
@@ -103,7 +108,7 @@ export async function writeSheet(title: string, headers: readonly string[], rows
     const lines = [headers, ...rows].map((r) => r.map((c) => csvField(safeCell(c))).join(','));
     return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   const sheet = workbook.addWorksheet(title.slice(0, 31));
   sheet.addRow([...headers]).font = { bold: true };
   for (const r of rows) sheet.addRow(r.map(safeCell));

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ReorgOperation } from '@tcxd/contract';
 import type { Kysely } from 'kysely';
+import { repoRoot } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import type { Context } from '../platform/context.ts';
 import { csvRecords } from '../platform/csv.ts';
@@ -10,7 +10,7 @@ import { createUnitsInBulk, type UnitRowInput, validateUnitRows } from '../modul
 import { commitReorganisation } from '../modules/units/units.reorg.service.ts';
 import { existingByCodes, findByCode } from '../modules/units/units.repository.ts';
 
-const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+const dataDir = path.join(repoRoot, 'server', 'src', 'seed', 'data');
 const read = (file: string) => csvRecords(fs.readFileSync(path.join(dataDir, file), 'utf8'));
 
 /** The date the modelled history starts: the 67 organisations directly under the Centre as of 2021. */

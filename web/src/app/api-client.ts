@@ -36,7 +36,8 @@ export function configureApi(next: Partial<ApiHooks>): void {
   hooks = { ...hooks, ...next };
 }
 
-function urlOf(path: string, query?: Query): string {
+/** A path with its query string (empty values left out). */
+export function urlOf(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -45,15 +46,34 @@ function urlOf(path: string, query?: Query): string {
   return search ? `${path}?${search}` : path;
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => null);
+/** The ApiError of a failed answer's status and (parsed JSON) body. */
+export function apiErrorOf(status: number, statusText: string, body: unknown): ApiError {
   const parsed = errorResponse.safeParse(body);
-  if (!parsed.success) return new ApiError(response.status, 'internal', response.statusText || `HTTP ${response.status}`);
+  if (!parsed.success) return new ApiError(status, 'internal', statusText || `HTTP ${status}`);
   const { code, message, requestId, issues, retryAfterSeconds } = parsed.data.error;
-  return new ApiError(response.status, code, message, requestId, issues ?? [], retryAfterSeconds ?? null);
+  return new ApiError(status, code, message, requestId, issues ?? [], retryAfterSeconds ?? null);
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+async function errorOf(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  return apiErrorOf(response.status, response.statusText, body);
+}
+
+/** Tells the session hooks about a failure that ends or restricts the session. */
+export function reportApiError(error: ApiError): void {
+  if (error.code === 'unauthenticated') hooks.onUnauthenticated();
+  if (error.code === 'password_change_required') hooks.onPasswordChangeRequired();
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The headers of every API call: the chosen language and, for writes, the CSRF token. */
+export function apiHeaders(method: Method): Record<string, string> {
+  const headers: Record<string, string> = { 'accept-language': getLocale() };
+  const csrf = hooks.csrfToken();
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
+  return headers;
+}
 
 interface RequestOptions {
   readonly query?: Query;
@@ -66,10 +86,8 @@ interface RequestOptions {
  * token; validates the answer with the contract schema; throws ApiError on failure.
  */
 export async function apiRequest<S extends z.ZodType>(method: Method, path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLocale() };
+  const headers: Record<string, string> = { accept: 'application/json', ...apiHeaders(method) };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const csrf = hooks.csrfToken();
-  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
 
   let response: Response;
   try {
@@ -87,8 +105,7 @@ export async function apiRequest<S extends z.ZodType>(method: Method, path: stri
 
   if (!response.ok) {
     const error = await errorOf(response);
-    if (error.code === 'unauthenticated') hooks.onUnauthenticated();
-    if (error.code === 'password_change_required') hooks.onPasswordChangeRequired();
+    reportApiError(error);
     throw error;
   }
   return schema.parse(await response.json());

@@ -17,3 +17,13 @@ export function formatDateTime(value: string | null | undefined): string {
 export function toIsoDate(value: dayjs.Dayjs): string {
   return value.format('YYYY-MM-DD');
 }
+
+/** Today in the browser's time zone, as the API expects it (yyyy-mm-dd). */
+export function todayIso(): string {
+  return toIsoDate(dayjs());
+}
+
+/** Whether a string is a real calendar date written yyyy-mm-dd. */
+export function isIsoDate(value: string | null | undefined): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).format('YYYY-MM-DD') === value;
+}

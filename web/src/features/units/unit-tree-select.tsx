@@ -1,15 +1,10 @@
-import type { UnitSummary } from '@tcxd/contract';
+import type { UnitNode } from '@tcxd/contract';
 import { App, TreeSelect } from 'antd';
 import type { ReactNode } from 'react';
 import { useErrorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import type { UnitChoice } from './unit-choice.ts';
 import { useUnitTree } from './use-unit-tree.ts';
-
-/** A chosen unit with the label to show even before its branch is loaded. */
-export interface UnitChoice {
-  readonly value: string;
-  readonly label: string;
-}
 
 interface Props {
   readonly value?: UnitChoice | null;
@@ -24,7 +19,7 @@ export function UnitTreeSelect({ value, onChange, id }: Props) {
   const errorText = useErrorText();
   const { roots, children, load } = useUnitTree();
 
-  const node = (unit: UnitSummary, parent: string | null) => ({
+  const node = (unit: UnitNode, parent: string | null) => ({
     id: unit.id,
     pId: parent,
     value: unit.id,

@@ -2,7 +2,8 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { type Role, roles } from '@tcxd/contract';
 import { Button, Flex, Form, Select } from 'antd';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { type UnitChoice, UnitTreeSelect } from '../units/unit-tree-select.tsx';
+import type { UnitChoice } from '../units/unit-choice.ts';
+import { UnitTreeSelect } from '../units/unit-tree-select.tsx';
 import type { GrantInput } from './users-api.ts';
 
 /** One grant row as edited in a form: the unit keeps its label for display. */
