@@ -30,6 +30,8 @@ export const requestContextPlugin = fp(async (app: FastifyInstance) => {
     const session = token ? await loadSession(app.db, token, policy) : null;
     request.session = session;
     if (session) {
+      // Every log line of the request names the user: each user action is in the log.
+      request.log = request.log.child({ userId: session.user.id, user: session.user.username });
       request.context = {
         actor: {
           kind: 'user',

@@ -90,3 +90,17 @@ describe('the reference structure and the real 2025 changes', () => {
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
 });
+
+describe('database constraints', () => {
+  it('refuses overlapping versions of one unit even when written directly', async () => {
+    const unitId = ids.get('01') ?? '';
+    await expect(
+      t.database.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('org_unit_version')
+          .values({ id: '01a2f000-0000-7000-8000-000000000001', unit_id: unitId, name: 'Bản chồng lấn', kind: 'province', parent_id: rootId, valid_from: '2023-01-01', valid_to: '2023-06-01', change_id: null })
+          .execute();
+      }),
+    ).rejects.toThrow(/org_unit_version_no_overlap/);
+  });
+});
