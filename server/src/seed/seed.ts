@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Context } from '../platform/context.ts';
 import { createUnitsInBulk, type UnitRowInput, validateUnitRows } from '../modules/units/units.bulk.ts';
-import { existingByCodes } from '../modules/units/units.repository.ts';
+import { analyzeStructure, existingByCodes } from '../modules/units/units.repository.ts';
 import { ensureRootUnit } from '../modules/units/units.service.ts';
 import { type DemoScale, demoRows } from './demo-structure.ts';
 import { seedEmulationCluster2 } from './emulation-seed.ts';
@@ -50,6 +50,7 @@ export async function seedDemo(db: Kysely<DB>, ctx: Context, scale: DemoScale | 
   if (!(await structureIsEmpty(db))) return;
   await seedReferenceTop(db, ctx);
   if (scale !== 'none') await seedLowerLevels(db, ctx, scale, progress);
+  await analyzeStructure(db);
   await seedEmulationCluster2(db, ctx);
   await applyReference2025(db, ctx, (done, total) => progress?.('Sắp xếp 2025 / 2025 changes', done, total));
 }

@@ -57,19 +57,19 @@ export function unitInScope(db: Db, scope: readonly string[], id: string) {
     .executeTakeFirst();
 }
 
-/** The chain of parents of a unit on a date, from the top down. */
+/** The chain of parents of a unit on a date, from the top down (each ancestor's version is carried in the recursion). */
 export async function ancestorsAsOf(db: Db, id: string, date: string) {
   const rows = await sql<{ id: string; code: string; name: string; kind: string; depth: number }>`
-    with recursive chain(unit_id, depth) as (
-      select v.parent_id, 1 from org_unit_version v where v.unit_id = ${id} and ${inForce(date)}
+    with recursive chain(unit_id, parent_id, name, kind, depth) as (
+      select v.unit_id, v.parent_id, v.name, v.kind, 0 from org_unit_version v where v.unit_id = ${id} and ${inForce(date)}
       union all
-      select v.parent_id, chain.depth + 1 from chain
-        join org_unit_version v on v.unit_id = chain.unit_id and ${inForce(date)}
-      where chain.unit_id is not null and chain.depth < 50
+      select v.unit_id, v.parent_id, v.name, v.kind, chain.depth + 1 from chain
+        join org_unit_version v on v.unit_id = chain.parent_id and ${inForce(date)}
+      where chain.depth < 50
     )
-    select u.id, u.code, v.name, v.kind, chain.depth from chain
+    select u.id, u.code, chain.name, chain.kind, chain.depth from chain
       join org_unit u on u.id = chain.unit_id
-      join org_unit_version v on v.unit_id = u.id and ${inForce(date)}
+    where chain.depth > 0
     order by chain.depth desc`.execute(db);
   return rows.rows;
 }
@@ -84,16 +84,15 @@ export async function isDescendantAsOf(db: Db, id: string, ancestorId: string, d
 /** Every unit of a subtree on a date (the root included), with its depth below the root. */
 export async function subtreeAsOf(db: Db, rootId: string, date: string) {
   const rows = await sql<{ id: string; code: string; name: string; kind: string; parent_id: string | null; valid_from: string; valid_to: string | null; depth: number; path: string }>`
-    with recursive tree(unit_id, depth) as (
-      select ${rootId}::uuid, 0
+    with recursive tree(unit_id, parent_id, name, kind, depth) as (
+      select v.unit_id, v.parent_id, v.name, v.kind, 0 from org_unit_version v where v.unit_id = ${rootId} and ${inForce(date)}
       union all
-      select v.unit_id, tree.depth + 1 from tree
+      select v.unit_id, v.parent_id, v.name, v.kind, tree.depth + 1 from tree
         join org_unit_version v on v.parent_id = tree.unit_id and ${inForce(date)}
       where tree.depth < 50
     )
-    select u.id, u.code, v.name, v.kind, v.parent_id, u.valid_from, u.valid_to, tree.depth, u.path::text as path from tree
-      join org_unit u on u.id = tree.unit_id
-      join org_unit_version v on v.unit_id = u.id and ${inForce(date)}`.execute(db);
+    select u.id, u.code, tree.name, tree.kind, tree.parent_id, u.valid_from, u.valid_to, tree.depth, u.path::text as path from tree
+      join org_unit u on u.id = tree.unit_id`.execute(db);
   return rows.rows;
 }
 
@@ -188,4 +187,9 @@ export async function codesOf(db: Db, ids: readonly string[]): Promise<Map<strin
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('org_unit').select(['id', 'code']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Refreshes the planner statistics of the structure tables after a bulk load. */
+export async function analyzeStructure(db: Db): Promise<void> {
+  await sql`analyze org_unit, org_unit_version, org_unit_event`.execute(db);
 }

@@ -92,6 +92,7 @@ export async function importStructure(
   await db.transaction().execute((trx) =>
     createUnitsInBulk(trx, ctx, { documentNumber: options.documentNumber, note: 'Nhập từ tệp', auditUnitId: firstParent?.id ?? null }, checked.ordered, existing),
   );
+  if (checked.ordered.length > 1000) await repo.analyzeStructure(db);
   return { ...result, ok: true, created: checked.ordered.length };
 }
 
