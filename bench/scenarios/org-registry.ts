@@ -72,7 +72,7 @@ export const scenario: Scenario = {
         await timed(membership, () => isDescendantAsOf(db, cell, province, date));
         await timed(children, () => childrenAsOf(db, [''], province, date));
         if (i < Math.min(runs, 40)) {
-          await timed(subtree, async () => subtreeSizes.push((await subtreeAsOf(db, province, date)).length));
+          await timed(subtree, async () => subtreeSizes.push((await subtreeAsOf(db, [''], province, date)).length));
         }
       }
       ctx.progress(`queries done (${runs} runs; subtree sizes ${Math.min(...subtreeSizes)}–${Math.max(...subtreeSizes)})`);
@@ -80,7 +80,7 @@ export const scenario: Scenario = {
       // Two provinces of today's structure (each already the result of the 2025 merger).
       const [a, b] = [provinces.find((p) => p.code === '08'), provinces.find((p) => p.code === '19')];
       if (!a || !b) throw new Error('provinces 08 and 19 missing');
-      const moving = await subtreeAsOf(db, a.id, '2027-01-01');
+      const moving = await subtreeAsOf(db, [''], a.id, '2027-01-01');
       const merge: number[] = [];
       await timed(merge, () =>
         commitReorganisation(db, systemContext('bench'), {

@@ -81,9 +81,9 @@ export async function isDescendantAsOf(db: Db, id: string, ancestorId: string, d
   return chain.some((a) => a.id === ancestorId);
 }
 
-/** Every unit of a subtree on a date (the root included), with its depth below the root. */
-export async function subtreeAsOf(db: Db, rootId: string, date: string) {
-  const rows = await sql<{ id: string; code: string; name: string; kind: string; parent_id: string | null; valid_from: string; valid_to: string | null; depth: number; path: string }>`
+/** Every unit of a subtree on a date (the root included) inside the scope, with its depth below the root. */
+export async function subtreeAsOf(db: Db, scope: readonly string[], rootId: string, date: string) {
+  const rows = await sql<{ id: string; code: string; name: string; kind: string; parent_id: string | null; valid_from: string; valid_to: string | null; depth: number }>`
     with recursive tree(unit_id, parent_id, name, kind, depth) as (
       select v.unit_id, v.parent_id, v.name, v.kind, 0 from org_unit_version v where v.unit_id = ${rootId} and ${inForce(date)}
       union all
@@ -91,8 +91,9 @@ export async function subtreeAsOf(db: Db, rootId: string, date: string) {
         join org_unit_version v on v.parent_id = tree.unit_id and ${inForce(date)}
       where tree.depth < 50
     )
-    select u.id, u.code, tree.name, tree.kind, tree.parent_id, u.valid_from, u.valid_to, tree.depth, u.path::text as path from tree
-      join org_unit u on u.id = tree.unit_id`.execute(db);
+    select u.id, u.code, tree.name, tree.kind, tree.parent_id, u.valid_from, u.valid_to, tree.depth from tree
+      join org_unit u on u.id = tree.unit_id
+    where ${inScope(sql.ref('u.path'), scope)}`.execute(db);
   return rows.rows;
 }
 

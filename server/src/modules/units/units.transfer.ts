@@ -2,7 +2,7 @@ import { unitKinds } from '@tcxd/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { readSheet, type SheetFormat, writeSheet } from '../../documents/spreadsheet.ts';
-import { pathWithin, requireUnit, scopePaths } from '../../platform/access.ts';
+import { requireUnit, scopePaths } from '../../platform/access.ts';
 import type { Context } from '../../platform/context.ts';
 import { normalizeSearch } from '../../platform/search-text.ts';
 import { createUnitsInBulk, type RowError, type UnitRowInput, validateUnitRows } from './units.bulk.ts';
@@ -100,8 +100,7 @@ export async function importStructure(
 export async function exportStructure(db: Kysely<DB>, ctx: Context, rootId: string, asOf: string | undefined, format: SheetFormat): Promise<{ buffer: Buffer; fileName: string }> {
   await requireUnit(db, ctx, rootId, 'read');
   const date = asOf ?? todayVn();
-  const scope = scopePaths(ctx, 'read');
-  const units = (await repo.subtreeAsOf(db, rootId, date)).filter((u) => scope.some((s) => pathWithin(u.path, s)));
+  const units = await repo.subtreeAsOf(db, scopePaths(ctx, 'read'), rootId, date);
   const codes = new Map(units.map((u) => [u.id, u.code]));
   const parentCodes = await repo.codesOf(db, units.map((u) => u.parent_id).filter((p): p is string => p !== null && !codes.has(p)));
   const rows = units
