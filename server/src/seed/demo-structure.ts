@@ -7,7 +7,7 @@ export const demoScales = {
   /** ≈ 15,000 units. */
   medium: { upper: 6, grassroots: 6, cells: 5 },
   /** ≈ 52,000 grassroots organisations and ≈ 260,000 cells, as in the whole country. */
-  national: { upper: 12, grassroots: 65, cells: 4 },
+  national: { upper: 12, grassroots: 65, cells: 5 },
 } as const;
 export type DemoScale = keyof typeof demoScales;
 
