@@ -4,7 +4,6 @@ export * from './errors.ts';
 export * from './auth.ts';
 export * from './users.ts';
 export * from './audit.ts';
-export * from './units.ts';
 export * from './home.ts';
 export * from './org.ts';
 export * from './emulation.ts';

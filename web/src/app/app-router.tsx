@@ -9,6 +9,8 @@ const LoginPage = lazy(() => import('../features/auth/login-page.tsx').then((m) 
 const ChangePasswordPage = lazy(() => import('../features/auth/change-password-page.tsx').then((m) => ({ default: m.ChangePasswordPage })));
 const HomePage = lazy(() => import('../features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
 const UnitsPage = lazy(() => import('../features/units/units-page.tsx').then((m) => ({ default: m.UnitsPage })));
+const UnitPage = lazy(() => import('../features/units/unit-page.tsx').then((m) => ({ default: m.UnitPage })));
+const EmulationPage = lazy(() => import('../features/emulation/emulation-page.tsx').then((m) => ({ default: m.EmulationPage })));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
@@ -21,6 +23,8 @@ export function AppRouter() {
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="units" element={<UnitsPage />} />
+          <Route path="units/:id" element={<UnitPage />} />
+          <Route path="emulation" element={<EmulationPage />} />
           <Route path={changePasswordPath.slice(1)} element={<ChangePasswordPage />} />
           <Route element={<RequirePermission permission="users.manage" />}>
             <Route path="admin/users" element={<UsersPage />} />

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -7,7 +7,7 @@ import { useCurrentSession } from './session-hooks.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-export const paths = { home: '/', units: '/units', users: '/admin/users', audit: '/admin/audit' } as const;
+export const paths = { home: '/', units: '/units', emulation: '/emulation', users: '/admin/users', audit: '/admin/audit' } as const;
 
 /** The module menu; administration appears only when the current scope allows it. */
 export function SideMenu() {
@@ -23,6 +23,7 @@ export function SideMenu() {
   const items: MenuItem[] = [
     { key: paths.home, icon: <HomeOutlined />, label: t('menu.home') },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('menu.units') },
+    { key: paths.emulation, icon: <TrophyOutlined />, label: t('menu.emulation') },
     ...(admin.length > 0 ? [{ type: 'group' as const, key: 'admin', label: t('menu.admin'), children: admin }] : []),
   ];
   const selected = Object.values(paths).filter((p) => p !== '/' && location.pathname.startsWith(p));

@@ -1,7 +1,7 @@
 import type { Locale } from '@tcxd/contract';
 import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStore } from 'react';
 import { getLocale, setLocale, subscribeLocale } from './locale-store.ts';
-import { catalogues, formatMessage, isMessageKey, type MessageKey, type MessageParams } from './messages.ts';
+import { catalogues, formatMessage, formatRich, isMessageKey, type MessageKey, type MessageParams } from './messages.ts';
 
 export interface I18n {
   readonly locale: Locale;
@@ -10,6 +10,8 @@ export interface I18n {
   readonly t: (key: MessageKey, params?: MessageParams) => string;
   /** The message of a runtime key, or the fallback when the catalogue has none. */
   readonly tOr: (key: string, fallback: string, params?: MessageParams) => string;
+  /** The message of a key with elements (links) in its placeholders. */
+  readonly tRich: (key: MessageKey, params: Readonly<Record<string, ReactNode>>) => ReactNode;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -24,6 +26,7 @@ export function I18nProvider({ children }: { readonly children: ReactNode }) {
       setLocale,
       t: (key, params) => formatMessage(messages[key], params),
       tOr: (key, fallback, params) => (isMessageKey(key) ? formatMessage(messages[key], params) : fallback),
+      tRich: (key, params) => formatRich(messages[key], params),
     };
   }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

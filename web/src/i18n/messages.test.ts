@@ -33,3 +33,13 @@ describe('catalogue coverage of contract enums', () => {
     for (const kind of unitKinds) expect(isMessageKey(`unitKind.${kind}`), kind).toBe(true);
   });
 });
+
+describe('formatRich', () => {
+  it('puts elements in place of placeholders', async () => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { formatRich } = await import('./messages.ts');
+    const node = formatRich('Đã sáp nhập vào {unit} từ {date}', { unit: createElement('a', { href: '/units/1' }, 'Đảng bộ tỉnh Tuyên Quang'), date: '01/07/2025' });
+    expect(renderToStaticMarkup(createElement('p', null, node))).toBe('<p>Đã sáp nhập vào <a href="/units/1">Đảng bộ tỉnh Tuyên Quang</a> từ 01/07/2025</p>');
+  });
+});

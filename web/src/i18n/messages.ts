@@ -1,4 +1,5 @@
 import type { Locale } from '@tcxd/contract';
+import { Fragment, type ReactNode, createElement } from 'react';
 import en from './en.json';
 import vi from './vi.json';
 
@@ -24,4 +25,17 @@ export function formatMessage(template: string, params?: MessageParams): string 
 /** Whether a runtime string (an audit action, a unit kind) has a message. */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(vi, key);
+}
+
+/** Fills the {placeholders} of a message with elements (links inside a sentence). */
+export function formatRich(template: string, params: Readonly<Record<string, ReactNode>>): ReactNode {
+  const parts = template.split(/\{(\w+)\}/);
+  return createElement(
+    Fragment,
+    null,
+    ...parts.map((part, index) => {
+      if (index % 2 === 0) return part;
+      return part in params ? createElement(Fragment, { key: index }, params[part]) : `{${part}}`;
+    }),
+  );
 }

@@ -11,8 +11,8 @@ interface FilterForm {
   readonly period?: readonly [Dayjs | null, Dayjs | null] | null;
 }
 
-const entityTypes = ['user', 'unit', 'session'] as const;
-const actionPrefixes = ['auth.', 'user.', 'unit.'] as const;
+const entityTypes = ['user', 'unit', 'org_change', 'emulation_group', 'session'] as const;
+const actionPrefixes = ['auth.', 'user.', 'unit.', 'emulation.'] as const;
 
 /** The filter row of the audit page: action prefix, entity type, date range. */
 export function AuditFiltersForm({ onChange }: { readonly onChange: (filters: AuditFilters) => void }) {

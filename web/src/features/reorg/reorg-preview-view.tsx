@@ -1,5 +1,5 @@
 import type { ReorgPreview } from '@tcxd/contract';
-import { Alert, Card, Checkbox, Col, Empty, Flex, List, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, Col, Flex, List, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 interface Props {
@@ -50,6 +50,31 @@ export function ReorgPreviewView({ preview, confirmBackdated, onConfirmBackdated
           }
         />
       ) : null}
+      {preview.ok ? <PreviewEffects preview={preview} /> : null}
+      {preview.ok && preview.dependents.length > 0 ? (
+        <div>
+          <Typography.Title level={5}>{t('reorg.dependents')}</Typography.Title>
+          <List
+            size="small"
+            bordered
+            dataSource={preview.dependents}
+            renderItem={(d) => (
+              <List.Item key={d.kind} extra={<Tag color="orange">{d.count}</Tag>}>
+                <List.Item.Meta title={d.label} description={d.examples.length > 0 ? d.examples.join('; ') : null} />
+              </List.Item>
+            )}
+          />
+        </div>
+      ) : null}
+    </Flex>
+  );
+}
+
+/** Counts, ended and founded units, and the subordinate units that move. */
+function PreviewEffects({ preview }: { readonly preview: ReorgPreview }) {
+  const { t } = useI18n();
+  return (
+    <>
       <Row gutter={12}>
         <Col span={8}>
           <Card size="small">
@@ -93,34 +118,22 @@ export function ReorgPreviewView({ preview, confirmBackdated, onConfirmBackdated
       ) : null}
       <div>
         <Typography.Title level={5}>{t('reorg.movedChildren', { count: preview.movedChildren.length })}</Typography.Title>
-        <Table
-          size="small"
-          rowKey="id"
-          dataSource={preview.movedChildren}
-          pagination={preview.movedChildren.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reorg.noMovedChildren')} /> }}
-          columns={[
-            { title: t('reorg.child'), dataIndex: 'name', key: 'name' },
-            { title: t('reorg.from'), dataIndex: 'from', key: 'from' },
-            { title: t('reorg.to'), dataIndex: 'to', key: 'to' },
-          ]}
-        />
-      </div>
-      {preview.dependents.length > 0 ? (
-        <div>
-          <Typography.Title level={5}>{t('reorg.dependents')}</Typography.Title>
-          <List
+        {preview.movedChildren.length === 0 ? (
+          <Typography.Text type="secondary">{t('reorg.noMovedChildren')}</Typography.Text>
+        ) : (
+          <Table
             size="small"
-            bordered
-            dataSource={preview.dependents}
-            renderItem={(d) => (
-              <List.Item key={d.kind} extra={<Tag color="orange">{d.count}</Tag>}>
-                <List.Item.Meta title={d.label} description={d.examples.length > 0 ? d.examples.join('; ') : null} />
-              </List.Item>
-            )}
+            rowKey="id"
+            dataSource={preview.movedChildren}
+            pagination={preview.movedChildren.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+            columns={[
+              { title: t('reorg.child'), dataIndex: 'name', key: 'name' },
+              { title: t('reorg.from'), dataIndex: 'from', key: 'from' },
+              { title: t('reorg.to'), dataIndex: 'to', key: 'to' },
+            ]}
           />
-        </div>
-      ) : null}
-    </Flex>
+        )}
+      </div>
+    </>
   );
 }

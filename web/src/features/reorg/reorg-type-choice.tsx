@@ -11,7 +11,10 @@ interface Props {
 export function ReorgTypeChoice({ value, onChange }: Props) {
   const { t } = useI18n();
   return (
-    <Radio.Group value={value} onChange={(e) => onChange(e.target.value as OperationType)} style={{ width: '100%' }}>
+    <Radio.Group value={value} onChange={(e) => {
+        const chosen = operationTypes.find((type) => type === e.target.value);
+        if (chosen) onChange(chosen);
+      }} style={{ width: '100%' }}>
       <Flex vertical gap={12}>
         {operationTypes.map((type) => (
           <Radio key={type} value={type}>

@@ -1,6 +1,6 @@
 import { FileExcelOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button } from 'antd';
+import { App, Button, Space } from 'antd';
 import { useErrorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { type SheetFormat, unitsApi } from './units-api.ts';
@@ -22,13 +22,13 @@ export function StructureExportButtons({ rootId, asOf }: Props) {
   });
   const busy = (format: SheetFormat) => download.isPending && download.variables === format;
   return (
-    <>
+    <Space.Compact>
       <Button icon={<FileExcelOutlined />} disabled={!rootId} loading={busy('xlsx')} onClick={() => download.mutate('xlsx')}>
         {t('units.exportXlsx')}
       </Button>
       <Button icon={<FileTextOutlined />} disabled={!rootId} loading={busy('csv')} onClick={() => download.mutate('csv')}>
         {t('units.exportCsv')}
       </Button>
-    </>
+    </Space.Compact>
   );
 }

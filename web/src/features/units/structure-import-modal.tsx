@@ -129,6 +129,7 @@ export function StructureImportModal({ open, onClose }: Props) {
         </Form.Item>
         <Form.Item label={t('reorg.documentNumber')} required extra={t('import.documentHelp')}>
           <Input
+            aria-label={t('reorg.documentNumber')}
             value={documentNumber}
             placeholder="15-QĐ/TU"
             maxLength={60}

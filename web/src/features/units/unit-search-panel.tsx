@@ -74,9 +74,11 @@ export function UnitSearchPanel({ asOf }: { readonly asOf: string }) {
                   <Typography.Text type="secondary" code>
                     {unit.code}
                   </Typography.Text>
-                  <UnitKindTag kind={unit.kind} />
                 </Flex>
-                <UnitValidity unit={unit} />
+                <Flex gap={8} align="center" wrap>
+                  <UnitKindTag kind={unit.kind} />
+                  <UnitValidity unit={unit} />
+                </Flex>
               </Flex>
             </List.Item>
           )}

@@ -12,7 +12,7 @@ const committed = z.object({ changeId: z.uuid(), preview: reorgPreview });
  * The units directly below a unit on a date (yyyy-mm-dd; null: today), or the top units
  * of the current scope when parentId is null.
  */
-export function unitChildrenQuery(parentId: string | null, asOf: string | null = null) {
+export function childUnitsQuery(parentId: string | null, asOf: string | null = null) {
   return queryOptions({
     queryKey: ['units', 'children', parentId ?? 'scope-roots', asOf ?? 'today'],
     queryFn: ({ signal }) => api.get('/api/units', unitList, { parentId, asOf }, signal),
@@ -24,7 +24,8 @@ export function unitDetailQuery(id: string, asOf: string) {
   return queryOptions({
     queryKey: ['units', 'detail', id, asOf],
     queryFn: ({ signal }) => api.get(`/api/units/${id}`, unitDetail, { asOf }, signal),
-    placeholderData: keepPreviousData,
+    // While another date of the same unit loads, keep showing this one (not another unit).
+    placeholderData: (previous) => (previous?.id === id ? previous : undefined),
   });
 }
 

@@ -1,70 +1,81 @@
-import { LoadingOutlined, MinusSquareOutlined, PlusSquareOutlined } from '@ant-design/icons';
-import type { UnitSummary } from '@tcxd/contract';
-import { App, Card, Table, type TableColumnsType, Tag } from 'antd';
-import { useErrorText } from '../../app/error-text.ts';
-import { formatDate } from '../../app/format.ts';
+import { UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Row, Select, Space } from 'antd';
+import { useState } from 'react';
 import { PageHeader } from '../../app/page-header.tsx';
-import { PageError } from '../../app/page-states.tsx';
+import { can } from '../../app/permissions.ts';
+import { useCurrentSession } from '../../app/session-hooks.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { useUnitTree } from './use-unit-tree.ts';
+import { ReorgActionsMenu } from '../reorg/reorg-actions-menu.tsx';
+import { type ReorgStart, ReorgWizardModal } from '../reorg/reorg-wizard-modal.tsx';
+import { AsOfDatePicker } from './as-of-date-picker.tsx';
+import { StructureExportButtons } from './structure-export-buttons.tsx';
+import { StructureImportModal } from './structure-import-modal.tsx';
+import { UnitOrgTree } from './unit-org-tree.tsx';
+import { UnitSearchPanel } from './unit-search-panel.tsx';
+import { childUnitsQuery } from './units-api.ts';
+import { useAsOf } from './use-as-of.ts';
 
-interface UnitRow extends UnitSummary {
-  readonly children?: UnitRow[];
-}
-
-/** Read-only tree of the party organisations in scope, opened level by level. */
+/** "Tổ chức đảng": the structure on a chosen date, search, export/import and reorganisation. */
 export function UnitsPage() {
-  const { t, tOr } = useI18n();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const { roots, children, loading, load } = useUnitTree();
+  const { t } = useI18n();
+  const session = useCurrentSession();
+  const writer = can(session, 'structure.write');
+  const [asOf, setAsOf] = useAsOf();
+  const roots = useQuery(childUnitsQuery(null, asOf));
+  const [exportRoot, setExportRoot] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [wizard, setWizard] = useState<ReorgStart | null>(null);
 
-  const toRow = (unit: UnitSummary): UnitRow => {
-    if (unit.childCount === 0) return unit;
-    return { ...unit, children: (children.get(unit.id) ?? []).map(toRow) };
-  };
-
-  const columns: TableColumnsType<UnitRow> = [
-    { title: t('units.name'), dataIndex: 'name', key: 'name' },
-    { title: t('units.code'), dataIndex: 'code', key: 'code', width: 120 },
-    { title: t('units.kind'), key: 'kind', width: 250, render: (_, u) => <Tag>{tOr(`unitKind.${u.kind}`, u.kind)}</Tag> },
-    { title: t('units.validFrom'), key: 'validFrom', width: 120, render: (_, u) => formatDate(u.validFrom) },
-    {
-      title: t('units.validTo'),
-      key: 'validTo',
-      width: 140,
-      render: (_, u) => (u.validTo ? formatDate(u.validTo) : <Tag color="green">{t('units.open')}</Tag>),
-    },
-    { title: t('units.children'), dataIndex: 'childCount', key: 'childCount', width: 120, align: 'right' },
-  ];
-
-  if (roots.isError) return <PageError error={roots.error} onRetry={() => void roots.refetch()} />;
+  const rootList = roots.data ?? [];
+  const rootId = rootList.some((u) => u.id === exportRoot) ? exportRoot : (rootList[0]?.id ?? null);
 
   return (
     <>
-      <PageHeader title={t('units.title')} subtitle={t('units.note')} />
-      <Card>
-        <Table<UnitRow>
-          rowKey="id"
-          size="middle"
-          tableLayout="fixed"
-          columns={columns}
-          dataSource={(roots.data ?? []).map(toRow)}
-          loading={roots.isPending}
-          pagination={false}
-          expandable={{
-            onExpand: (expanded, unit) => {
-              if (expanded && !children.has(unit.id)) load(unit.id).catch((e: unknown) => void message.error(errorText(e)));
-            },
-            expandIcon: ({ expanded, onExpand, record, expandable }) => {
-              if (!expandable) return <span style={{ display: 'inline-block', width: 22 }} />;
-              if (loading.has(record.id)) return <LoadingOutlined style={{ marginInlineEnd: 8 }} />;
-              const Icon = expanded ? MinusSquareOutlined : PlusSquareOutlined;
-              return <Icon style={{ marginInlineEnd: 8, cursor: 'pointer' }} onClick={(e) => onExpand(record, e)} />;
-            },
-          }}
-        />
-      </Card>
+      <PageHeader
+        title={t('units.title')}
+        subtitle={t('units.note')}
+        extra={
+          <Space wrap>
+            {rootList.length > 1 ? (
+              <Select
+                aria-label={t('units.exportRoot')}
+                value={rootId}
+                onChange={setExportRoot}
+                options={rootList.map((u) => ({ value: u.id, label: u.name }))}
+                style={{ width: 240 }}
+                popupMatchSelectWidth={false}
+              />
+            ) : null}
+            <StructureExportButtons rootId={rootId} asOf={asOf} />
+            {writer ? (
+              <>
+                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                  {t('units.import')}
+                </Button>
+                <ReorgActionsMenu primary onPick={(type) => setWizard({ type })} />
+              </>
+            ) : null}
+          </Space>
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card
+            title={t('units.structure')}
+            extra={<AsOfDatePicker value={asOf} onChange={setAsOf} />}
+          >
+            <UnitOrgTree key={asOf} asOf={asOf} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card title={t('units.search')}>
+            <UnitSearchPanel asOf={asOf} />
+          </Card>
+        </Col>
+      </Row>
+      {writer ? <StructureImportModal open={importing} onClose={() => setImporting(false)} /> : null}
+      {writer ? <ReorgWizardModal open={wizard !== null} start={wizard ?? {}} onClose={() => setWizard(null)} /> : null}
     </>
   );
 }

@@ -30,3 +30,8 @@ export function useAsOf(): readonly [string, (date: string) => void] {
 export function unitPath(id: string, asOf?: string | null): string {
   return asOf && asOf !== todayIso() ? `/units/${id}?asOf=${asOf}` : `/units/${id}`;
 }
+
+/** The address of the structure page on a date. */
+export function unitsPath(asOf?: string | null): string {
+  return asOf && asOf !== todayIso() ? `/units?asOf=${asOf}` : '/units';
+}

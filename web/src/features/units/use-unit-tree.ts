@@ -2,7 +2,7 @@ import type { UnitNode } from '@tcxd/contract';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { queryClient } from '../../app/query-client.ts';
-import { unitChildrenQuery } from './units-api.ts';
+import { childUnitsQuery } from './units-api.ts';
 
 /**
  * The unit tree of the current scope on a date (null: today), loaded one level at a time:
@@ -11,9 +11,9 @@ import { unitChildrenQuery } from './units-api.ts';
  * refreshes the opened branches too. Give the hook's owner a new key when the date changes.
  */
 export function useUnitTree(asOf: string | null = null) {
-  const roots = useQuery(unitChildrenQuery(null, asOf));
+  const roots = useQuery(childUnitsQuery(null, asOf));
   const [opened, setOpened] = useState<readonly string[]>([]);
-  const levels = useQueries({ queries: opened.map((id) => unitChildrenQuery(id, asOf)) });
+  const levels = useQueries({ queries: opened.map((id) => childUnitsQuery(id, asOf)) });
 
   const children = new Map<string, readonly UnitNode[]>();
   const loading = new Set<string>();
@@ -27,7 +27,7 @@ export function useUnitTree(asOf: string | null = null) {
   const load = useCallback(
     async (parentId: string) => {
       setOpened((list) => (list.includes(parentId) ? list : [...list, parentId]));
-      await queryClient.ensureQueryData(unitChildrenQuery(parentId, asOf));
+      await queryClient.ensureQueryData(childUnitsQuery(parentId, asOf));
     },
     [asOf],
   );
