@@ -5,7 +5,8 @@ import { recordAudit } from '../../platform/audit.ts';
 import { actorUserId, type Context } from '../../platform/context.ts';
 import { newId, pathLabel } from '../../platform/ids.ts';
 import { normalizeSearch } from '../../platform/search-text.ts';
-import { canContain } from './units.kinds.ts';
+import { canContain, kindLabels } from './units.kinds.ts';
+import { vn } from './units.plan.ts';
 
 /** One unit to create, its parent named by code (in the same batch or already existing). */
 export interface UnitRowInput {
@@ -51,9 +52,9 @@ export function validateUnitRows(
     else if (existing.has(r.code)) errors.push({ row: r.row, column: 'code', message: `Mã ${r.code} đã có trong hệ thống` });
     else byCode.set(r.code, r);
     if (!r.name) errors.push({ row: r.row, column: 'name', message: 'Thiếu tên đơn vị' });
-    if (!(unitKinds as readonly string[]).includes(r.kind)) errors.push({ row: r.row, column: 'kind', message: `Loại "${r.kind}" không hợp lệ (${unitKinds.join(', ')})` });
-    if (!isDate(r.validFrom)) errors.push({ row: r.row, column: 'valid_from', message: `Ngày "${r.validFrom}" không hợp lệ (dd/mm/yyyy)` });
-    if (r.validTo && !isDate(r.validTo)) errors.push({ row: r.row, column: 'valid_to', message: `Ngày "${r.validTo}" không hợp lệ (dd/mm/yyyy)` });
+    if (!(unitKinds as readonly string[]).includes(r.kind)) errors.push({ row: r.row, column: 'kind', message: `Loại "${r.kind}" không hợp lệ (${Object.values(kindLabels).join('; ')})` });
+    if (!isDate(r.validFrom)) errors.push({ row: r.row, column: 'valid_from', message: `Ngày "${vn(r.validFrom)}" không hợp lệ (dd/mm/yyyy)` });
+    if (r.validTo && !isDate(r.validTo)) errors.push({ row: r.row, column: 'valid_to', message: `Ngày "${vn(r.validTo)}" không hợp lệ (dd/mm/yyyy)` });
     else if (r.validTo && r.validTo <= r.validFrom) errors.push({ row: r.row, column: 'valid_to', message: 'Ngày chấm dứt phải sau ngày thành lập' });
   }
   for (const r of rows) {
@@ -63,13 +64,13 @@ export function validateUnitRows(
     else if (!inBatch && !outside) errors.push({ row: r.row, column: 'parent_code', message: `Không có đơn vị cấp trên mã ${r.parentCode}` });
     const parentKind = inBatch?.kind ?? outside?.kind;
     if (parentKind && (unitKinds as readonly string[]).includes(r.kind) && (unitKinds as readonly string[]).includes(parentKind) && !canContain(parentKind as UnitKind, r.kind as UnitKind)) {
-      errors.push({ row: r.row, column: 'kind', message: `Đơn vị loại ${parentKind} (mã ${r.parentCode}) không thể có đơn vị trực thuộc loại ${r.kind}` });
+      errors.push({ row: r.row, column: 'kind', message: `Đơn vị loại ${kindLabels[parentKind as UnitKind] ?? parentKind} (mã ${r.parentCode}) không thể có đơn vị trực thuộc loại ${kindLabels[r.kind as UnitKind] ?? r.kind}` });
     }
     const parentFrom = inBatch?.validFrom ?? outside?.from;
-    if (parentFrom && isDate(r.validFrom) && r.validFrom < parentFrom) errors.push({ row: r.row, column: 'valid_from', message: `Ngày thành lập trước ngày thành lập đơn vị cấp trên (${parentFrom})` });
-    if (outside?.to && isDate(r.validFrom) && outside.to <= r.validFrom) errors.push({ row: r.row, column: 'parent_code', message: `Đơn vị cấp trên ${r.parentCode} đã chấm dứt từ ${outside.to}` });
+    if (parentFrom && isDate(r.validFrom) && r.validFrom < parentFrom) errors.push({ row: r.row, column: 'valid_from', message: `Ngày thành lập trước ngày thành lập đơn vị cấp trên (${vn(parentFrom)})` });
+    if (outside?.to && isDate(r.validFrom) && outside.to <= r.validFrom) errors.push({ row: r.row, column: 'parent_code', message: `Đơn vị cấp trên ${r.parentCode} đã chấm dứt từ ${vn(outside.to)}` });
     const parentTo = inBatch ? inBatch.validTo ?? null : outside?.to ?? null;
-    if (parentTo && (!r.validTo || r.validTo > parentTo)) errors.push({ row: r.row, column: 'valid_to', message: `Đơn vị cấp trên ${r.parentCode} chấm dứt từ ${parentTo}; đơn vị trực thuộc phải chấm dứt trước hoặc cùng ngày` });
+    if (parentTo && (!r.validTo || r.validTo > parentTo)) errors.push({ row: r.row, column: 'valid_to', message: `Đơn vị cấp trên ${r.parentCode} chấm dứt từ ${vn(parentTo)}; đơn vị trực thuộc phải chấm dứt trước hoặc cùng ngày` });
   }
   const ordered: UnitRowInput[] = [];
   const placed = new Set(existing.keys());

@@ -34,6 +34,8 @@ export interface PlanContext {
   newId(): string;
   codeTaken(code: string): boolean;
   nameOf(unitId: string): string;
+  /** The latest date a recorded change touched the unit (also as the target of a merge), if any. */
+  lastChangeOf?(unitId: string): string | null;
 }
 
 type Target = { existingId: string } | { create: { code: string; name: string; kind: UnitKind }; parentId: string };
@@ -108,7 +110,8 @@ class Planner {
   /** Refuses when later changes of the unit exist, unless the user confirmed back-dating. */
   private checkLater(unitId: string): void {
     if (this.confirmBackdated) return;
-    if (this.store.versionsOf(unitId).some((v) => v.validFrom > this.date)) {
+    const lastChange = this.ctx.lastChangeOf?.(unitId) ?? null;
+    if (this.store.versionsOf(unitId).some((v) => v.validFrom > this.date) || (lastChange !== null && lastChange > this.date)) {
       const n = this.name(unitId);
       this.refuse('backdated', `${n} đã có thay đổi sau ngày ${vn(this.date)}; cần xác nhận ghi lùi ngày`, `${n} has changes after ${this.date}; confirm to back-date`, unitId);
     }

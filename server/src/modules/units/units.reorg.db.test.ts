@@ -97,6 +97,14 @@ describe('reorganisation operations through the API', () => {
     expect(names).toEqual(['Đảng bộ xã thuộc Tỉnh ủy Giải Thể', 'Tên năm 2023', 'Tên năm 2024']);
   });
 
+  it('counts a later merge into a unit as a later change (back-dating needs confirmation)', async () => {
+    const a = await province('Tỉnh ủy Nguồn Sau');
+    const b = await province('Tỉnh ủy Đích Sau');
+    expect((await post({ type: 'merge', effectiveDate: '2025-07-01', sourceIds: [a.p.id], target: { existingId: b.p.id } })).statusCode).toBe(201);
+    const rename = await post({ type: 'rename', effectiveDate: '2024-03-01', unitId: b.p.id, name: 'Tên cũ hơn' }, true);
+    expect(rename.json().refusals.map((r: { code: string }) => r.code)).toEqual(['backdated']);
+  });
+
   it('splits a unit, each child going to the successor the user chose', async () => {
     const a = await province('Tỉnh ủy Chia Tách');
     const second = await buildUnit(t.database.db, { parent: a.p, name: 'Đảng bộ xã Thứ Hai', kind: 'grassroots_committee' });

@@ -60,9 +60,18 @@ async function prepare(trx: Transaction<DB>, ctx: Context, op: ReorgOperation): 
   const store = new VersionStore(await loadVersionsFor(trx, involved, op.effectiveDate), newId);
   const names = await repo.namesOf(trx, store.unitIds());
   const taken = await repo.takenCodes(trx, newCodes(op));
+  const lastChanges = await repo.lastChangeDates(trx, involved);
   const changeId = newId();
   const plan = planOperation(
-    { store, changeId, locale: ctx.locale, newId, codeTaken: (c) => taken.has(c), nameOf: (id) => names.get(id) ?? id },
+    {
+      store,
+      changeId,
+      locale: ctx.locale,
+      newId,
+      codeTaken: (c) => taken.has(c),
+      nameOf: (id) => names.get(id) ?? id,
+      lastChangeOf: (id) => lastChanges.get(id) ?? null,
+    },
     op,
   );
   for (const u of plan.createdUnits) names.set(u.id, u.name);

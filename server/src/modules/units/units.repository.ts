@@ -194,3 +194,15 @@ export async function codesOf(db: Db, ids: readonly string[]): Promise<Map<strin
 export async function analyzeStructure(db: Db): Promise<void> {
   await sql`analyze org_unit, org_unit_version, org_unit_event`.execute(db);
 }
+
+/** The latest effective date of a recorded event of each unit. */
+export async function lastChangeDates(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('org_unit_event')
+    .select(['unit_id', (eb) => eb.fn.max('effective_date').as('last')])
+    .where('unit_id', 'in', ids)
+    .groupBy('unit_id')
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, String(r.last)]));
+}

@@ -44,7 +44,14 @@ describe('structure import and export', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.ok).toBe(false);
-    expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:code', '4:code', '5:kind', '5:valid_from', '6:parent_code']);
+    expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual([
+      '3:Mã đơn vị',
+      '4:Mã đơn vị',
+      '5:Loại',
+      '5:Hiệu lực từ',
+      '6:Mã đơn vị cấp trên',
+    ]);
+    expect(body.errors[3].message).toBe('Ngày "01/13/2022" không hợp lệ (dd/mm/yyyy)');
     expect(body.errors[0].message).toBe('Mã 68.X1 trùng với dòng 2');
     expect(await count()).toBe(before);
   });

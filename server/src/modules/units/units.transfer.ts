@@ -83,7 +83,8 @@ export async function importStructure(
     if (parent) await requireUnit(db, ctx, parent.id, 'structure.write');
   }
   const checked = validateUnitRows(fresh, existing);
-  errors.push(...checked.errors);
+  const headerOf = (key: string) => structureColumns.find((c) => c.key === key)?.header ?? key;
+  errors.push(...checked.errors.map((e) => ({ ...e, column: headerOf(e.column) })));
   errors.sort((a, b) => a.row - b.row);
   const result = { rows: rows.length, unchanged: unchanged.length, errors, dryRun: options.dryRun };
   if (errors.length > 0) return { ...result, ok: false, created: 0 };
