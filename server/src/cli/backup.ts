@@ -53,6 +53,8 @@ export async function backup(config: Config, args: readonly string[]): Promise<v
     const lock = acquireDataDirLock(config.dataDir);
     try {
       const lite = new PGlite(pgDir, { extensions: pgliteExtensions });
+      // dumpDataDir before the engine is ready never settles.
+      await lite.waitReady;
       const dump = await lite.dumpDataDir('gzip');
       await lite.close();
       fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
@@ -77,6 +79,7 @@ export async function restore(config: Config, args: readonly string[]): Promise<
     try {
       const blob = new Blob([fs.readFileSync(file)]);
       const lite = new PGlite(staging, { extensions: pgliteExtensions, loadDataDir: blob });
+      await lite.waitReady;
       await lite.query('select count(*) from audit_log');
       await lite.close();
       if (fs.existsSync(pgDir)) fs.renameSync(pgDir, path.join(config.dataDir, `pg.before-restore-${Date.now()}`));
