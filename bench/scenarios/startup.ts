@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { freePort, spawnServer, startServer, waitHealthy } from '../../server/test/cli-process.ts';
+import { freePort, repoRoot, spawnServer, startServer, waitHealthy } from '../../server/test/cli-process.ts';
 import type { Metric, Scenario } from '../lib/types.ts';
 
 const startupTargetMs = 3_000;
@@ -25,6 +26,8 @@ export const scenario: Scenario = {
     'Khởi động `tcxd serve` trên dữ liệu có sẵn tới khi /api/health trả 200, rồi RSS sau 3 s rảnh. / ' +
     '`tcxd serve` on existing data until /api/health answers 200, then RSS after 3 s idle.',
   async run(ctx, target) {
+    // As `npm start` does: serve runs the bundled server, built when the sources changed.
+    execFileSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: repoRoot, stdio: 'inherit' });
     // The server's defaults, except quieter logs (DEMO_SEED unset: as `npm start` would run).
     const env = { ...target.env, LOG_LEVEL: 'warn', DEMO_SEED: undefined };
     const firstStarted = performance.now();

@@ -48,7 +48,8 @@ const commands: Readonly<Record<string, Command>> = {
 };
 
 function overview(): string {
-  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(13)} ${c.help.vi}\n  ${''.padEnd(13)} ${c.help.en}`);
+  const first = (text: string) => text.split('\n')[0] ?? '';
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(13)} ${first(c.help.vi)}\n  ${''.padEnd(13)} ${first(c.help.en)}`);
   return [
     'TCXD — Hệ thống thông tin ngành Tổ chức xây dựng Đảng / Party organisation-building information system',
     '',

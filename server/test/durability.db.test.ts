@@ -16,8 +16,8 @@ import {
   startServer,
 } from './cli-process.ts';
 
-// SIGKILL the server while many account-creating transactions are in flight, several times,
-// then check on the next start that every transaction is either wholly there or wholly absent.
+// SIGKILL the server while many writing transactions (account creations, renames) are in flight,
+// several times; on each next start every transaction must be wholly there or wholly absent.
 const slow = 600_000;
 const rounds = 3;
 const creators = 2;

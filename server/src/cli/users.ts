@@ -73,6 +73,7 @@ export async function userCommand(config: Config, args: readonly string[]): Prom
   await withDatabase(config, async ({ db }) => {
     const ctx = systemContext(`cli:user-${action}`);
     if (action === 'add') {
+      await ensureRootUnit(db, ctx);
       const unitCode = values.unit ?? 'TW';
       const unit = await findByCode(db, unitCode);
       if (!unit) throw new StartupError(`Không có đơn vị mã ${unitCode}`, `No unit with code ${unitCode}`);
