@@ -1,20 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
-import { changeTemporaryPassword, openPage, signIn } from './page-actions.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { changeTemporaryPassword, openPage, signIn, startAdminSession } from './page-actions.ts';
+import type { RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let admin: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  admin = await openPage(browser);
-  await admin.goto(`${server.baseUrl}/login`);
-  await signIn(admin, 'admin', server.adminPassword);
-  await changeTemporaryPassword(admin, server.baseUrl, server.adminPassword, 'Quan-tri-vien-2026!');
+  ({ server, browser, admin } = await startAdminSession());
 });
 
 afterAll(async () => {

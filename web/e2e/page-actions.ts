@@ -1,4 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { type RunningServer, startServer } from './server.ts';
 
 /** A fresh browser context (no cookies, no stored language) and page. */
 export async function openPage(browser: Browser): Promise<Page> {
@@ -31,4 +33,15 @@ export async function changeTemporaryPassword(page: Page, baseUrl: string, curre
 export async function figure(page: Page, title: string): Promise<string> {
   const card = page.locator('.ant-statistic').filter({ has: page.getByText(title, { exact: true }) });
   return (await card.locator('.ant-statistic-content-value').innerText()).trim();
+}
+
+/** A running server, a browser, and a page signed in as the first administrator (password already changed). */
+export async function startAdminSession(): Promise<{ server: RunningServer; browser: Browser; admin: Page }> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const admin = await openPage(browser);
+  await admin.goto(`${server.baseUrl}/login`);
+  await signIn(admin, 'admin', server.adminPassword);
+  await changeTemporaryPassword(admin, server.baseUrl, server.adminPassword, 'Quan-tri-vien-2026!');
+  return { server, browser, admin };
 }
