@@ -39,6 +39,11 @@ export function pathWithin(path: string, ancestor: string): boolean {
   return ancestor === '' || path === ancestor || path.startsWith(`${ancestor}.`);
 }
 
+/** Whether a unit path lies inside one of the scope's subtrees (pure; mirrors inScope). */
+export function withinScope(path: string, scope: readonly string[]): boolean {
+  return scope.some((s) => pathWithin(path, s));
+}
+
 /**
  * Loads a unit the actor may act on with a permission. A unit outside the readable
  * scope answers exactly like a missing one (404); readable but not writable is 403.
@@ -55,8 +60,8 @@ export async function requireUnit(
     .where('id', '=', unitId)
     .executeTakeFirst();
   if (!unit) throw notFound();
-  if (!scopePaths(ctx, 'read').some((p) => pathWithin(unit.path, p))) throw notFound();
-  if (!scopePaths(ctx, permission).some((p) => pathWithin(unit.path, p))) throw new AppError('forbidden');
+  if (!withinScope(unit.path, scopePaths(ctx, 'read'))) throw notFound();
+  if (!withinScope(unit.path, scopePaths(ctx, permission))) throw new AppError('forbidden');
   return unit;
 }
 

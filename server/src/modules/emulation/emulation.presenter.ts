@@ -1,5 +1,5 @@
 import type { EmulationGroupView } from '@tcxd/contract';
-import { pathWithin } from '../../platform/access.ts';
+import { withinScope } from '../../platform/access.ts';
 
 const roleOrder: Readonly<Record<string, number>> = { head: 0, deputy: 1, member: 2 };
 const collator = new Intl.Collator('vi');
@@ -23,7 +23,7 @@ interface MemberRow {
 /** A group with the members inside the viewer's scope (head, deputies, then by name); others counted. */
 export function presentGroup(group: GroupRow, members: readonly MemberRow[], scope: readonly string[]): EmulationGroupView {
   const own = members.filter((m) => m.group_id === group.id);
-  const visible = own.filter((m) => scope.some((s) => pathWithin(m.path, s)));
+  const visible = own.filter((m) => withinScope(m.path, scope));
   return {
     id: group.id,
     kind: group.kind === 'bloc' ? 'bloc' : 'cluster',

@@ -1,7 +1,7 @@
 import type { EmulationGroupInput, EmulationGroupView } from '@tcxd/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { pathWithin, scopePaths } from '../../platform/access.ts';
+import { scopePaths, withinScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Context } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -37,9 +37,9 @@ async function checkMembers(db: Db, ctx: Context, input: EmulationGroupInput, ex
   if (problems.length > 0) throw new AppError('refused', { params: { reason: problems.map((p) => p.message).join('; ') }, issues: problems.map((p) => ({ path: p.code, message: p.message })) });
   const units = await repo.unitsAliveInYear(db, input.members.map((m) => m.unitId), input.year);
   const readable = scopePaths(ctx, 'read');
-  if (units.length !== input.members.length || !units.every((u) => readable.some((s) => pathWithin(u.path, s)))) throw notFound();
+  if (units.length !== input.members.length || !units.every((u) => withinScope(u.path, readable))) throw notFound();
   const writable = scopePaths(ctx, 'structure.write');
-  if (!units.every((u) => writable.some((s) => pathWithin(u.path, s)))) throw new AppError('forbidden');
+  if (!units.every((u) => withinScope(u.path, writable))) throw new AppError('forbidden');
   const taken = await repo.groupNameTaken(db, input.kind, input.name, input.year, exceptId);
   if (taken) throw new AppError('conflict');
 }

@@ -3,14 +3,14 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { grantInput, updateUserRequest, userListQuery } from '@tcxd/contract';
 import type { DB } from '../../db/schema.ts';
-import { requirePermission, scopePaths } from '../../platform/access.ts';
+import { requirePermission, scopePaths, withinScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Context } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { generatePassword, hashPassword } from '../../platform/passwords.ts';
 import * as auth from '../auth/auth.repository.ts';
-import { allWithin, within } from './users.policy.ts';
+import { allWithin } from './users.policy.ts';
 import { presentUser } from './users.presenter.ts';
 import * as repo from './users.repository.ts';
 
@@ -27,7 +27,7 @@ async function loadVisible(db: Db, scope: readonly string[], id: string): Promis
   const row = await repo.findUserInScope(db, scope, id);
   if (!row) throw notFound();
   const grants = await repo.grantsOf(db, [id]);
-  return presentUser(row, grants.filter((g) => within(g.path, scope)));
+  return presentUser(row, grants.filter((g) => withinScope(g.path, scope)));
 }
 
 /** Refuses grants on units outside the scope (404, as if the unit did not exist). */
@@ -42,7 +42,7 @@ export async function listUsers(db: Kysely<DB>, ctx: Context, query: z.infer<typ
   const scope = manageScope(ctx);
   const { rows, total } = await repo.listUsers(db, { scope, q: query.q, includeDisabled: query.includeDisabled }, query.page, query.pageSize);
   const grants = await repo.grantsOf(db, rows.map((r) => r.id));
-  const visible = grants.filter((g) => within(g.path, scope));
+  const visible = grants.filter((g) => withinScope(g.path, scope));
   return { items: rows.map((r) => presentUser(r, visible)), total, page: query.page, pageSize: query.pageSize };
 }
 
