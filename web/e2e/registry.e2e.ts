@@ -103,10 +103,11 @@ describe('organisation registry', () => {
 
   it('merges Cao Bằng into Lạng Sơn after a preview, and the structure follows', async () => {
     await openFromSearch(admin, 'cao bang', 'Đảng bộ tỉnh Cao Bằng');
-    const childrenCard = admin.locator('.ant-card').filter({ hasText: 'Đơn vị trực thuộc (3)' });
+    // Since 1-7-2025 there is no district level: the grassroots organisations sit under the province.
+    const childrenCard = admin.locator('.ant-card').filter({ hasText: 'Đơn vị trực thuộc (9)' });
     await childrenCard.waitFor();
     const children = (await childrenCard.locator('tbody tr.ant-table-row td:first-child a').allInnerTexts()).map((s) => s.trim());
-    expect(children).toHaveLength(3);
+    expect(children).toHaveLength(9);
 
     await admin.getByRole('button', { name: 'Sắp xếp tổ chức' }).click();
     await admin.getByRole('menuitem', { name: 'Sáp nhập' }).click();
@@ -138,7 +139,7 @@ describe('organisation registry', () => {
     await treeTitles(admin).filter({ hasText: 'Ban Chấp hành Trung ương Đảng' }).getByText('(39)').waitFor();
     expect(await treeTitles(admin).filter({ hasText: 'Đảng bộ tỉnh Cao Bằng' }).count()).toBe(0);
     await treeTitles(admin).filter({ hasText: 'Đảng bộ tỉnh Lạng Sơn' }).getByRole('link').click();
-    const langSon = admin.locator('.ant-card').filter({ hasText: 'Đơn vị trực thuộc (6)' });
+    const langSon = admin.locator('.ant-card').filter({ hasText: 'Đơn vị trực thuộc (18)' });
     await langSon.waitFor();
     for (const name of children) await langSon.getByRole('link', { name, exact: true }).waitFor();
   });

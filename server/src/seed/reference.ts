@@ -73,7 +73,36 @@ export async function reference2025Operations(db: Kysely<DB>): Promise<ReorgOper
       renames.push({ ...common, type: 'rename', unitId: await id(code), name: newName });
     }
   }
-  return [...ops, ...merges, ...renames];
+  return [...ops, ...(await districtAbolitionOperations(db)), ...merges, ...renames];
+}
+
+/**
+ * The district level ends on 1-7-2025 (60-NQ/TW): in each province the district committees
+ * end and their grassroots organisations come directly under the province, before the
+ * provinces merge on the same day.
+ */
+async function districtAbolitionOperations(db: Kysely<DB>): Promise<ReorgOperation[]> {
+  const districts = await db
+    .selectFrom('org_unit as d')
+    .innerJoin('org_unit as p', 'p.id', 'd.parent_id')
+    .select(['d.id', 'd.parent_id'])
+    .where('d.kind', '=', 'upper_grassroots')
+    .where('p.kind', '=', 'province')
+    .where('d.valid_to', 'is', null)
+    .orderBy('p.code')
+    .orderBy('d.code')
+    .execute();
+  const byProvince = new Map<string, string[]>();
+  for (const d of districts) if (d.parent_id) byProvince.set(d.parent_id, [...(byProvince.get(d.parent_id) ?? []), d.id]);
+  return [...byProvince].map(([provinceId, sourceIds]) => ({
+    confirmBackdated: false,
+    type: 'merge' as const,
+    sourceIds,
+    target: { existingId: provinceId },
+    effectiveDate: '2025-07-01',
+    documentNumber: '60-NQ/TW',
+    note: 'Không tổ chức cấp huyện: đảng bộ huyện kết thúc hoạt động, các tổ chức cơ sở đảng trực thuộc đảng bộ tỉnh',
+  }));
 }
 
 /** KDNTW merges into Đảng bộ Chính phủ once the four committees exist. */

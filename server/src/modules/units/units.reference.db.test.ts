@@ -47,6 +47,8 @@ describe('the reference structure and the real 2025 changes', () => {
       ['merged_into', '2025-07-01', '60-NQ/TW'],
     ]);
     expect(after.timeline[1].detail).toBe('Sáp nhập vào Đảng bộ tỉnh Tuyên Quang');
+    const inEnglish = await t.app.inject({ method: 'GET', url: `/api/units/${haGiang}?asOf=2025-07-01`, cookies: { tcxd_session: admin.token }, headers: { 'accept-language': 'en' } });
+    expect(inEnglish.json().timeline.map((e: { detail: string }) => e.detail)).toEqual(['Created', 'Merged into Đảng bộ tỉnh Tuyên Quang']);
     const tuyenQuang = (await admin.request('GET', `/api/units/${ids.get('08')}`)).json();
     expect(tuyenQuang.timeline.at(-1)).toMatchObject({ event: 'absorbed', detail: 'Tiếp nhận (sáp nhập) Đảng bộ tỉnh Hà Giang' });
   });

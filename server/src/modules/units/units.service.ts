@@ -56,7 +56,7 @@ export async function getUnit(db: Kysely<DB>, ctx: Context, id: string, asOf = t
     children: sortByName(children).map(presentNode),
     successor: unit.successor_id ? { id: unit.successor_id, name: unit.successor_name ?? '' } : null,
     contact: { phone: unit.contact_phone, email: unit.contact_email, address: unit.contact_address },
-    timeline: events.map(presentEvent),
+    timeline: events.map((e) => presentEvent(e, ctx.locale)),
   };
 }
 

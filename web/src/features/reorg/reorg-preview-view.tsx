@@ -125,7 +125,7 @@ function PreviewEffects({ preview }: { readonly preview: ReorgPreview }) {
             size="small"
             rowKey="id"
             dataSource={preview.movedChildren}
-            pagination={preview.movedChildren.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+            pagination={preview.movedChildren.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
             columns={[
               { title: t('reorg.child'), dataIndex: 'name', key: 'name' },
               { title: t('reorg.from'), dataIndex: 'from', key: 'from' },
