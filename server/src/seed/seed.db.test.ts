@@ -69,4 +69,12 @@ describe('the small demo below the reference structure', () => {
     expect(overlapping.rows[0]?.n).toBe(0);
     expect((await verifyAuditChain(t.database.db)).ok).toBe(true);
   });
+
+  it('keeps every materialised path under its parent (or, once ended, under its successor)', async () => {
+    const misplaced = await sql<{ code: string }>`
+      select u.code from org_unit u
+      left join org_unit a on a.id = case when u.valid_to is not null then coalesce(u.successor_id, u.parent_id) else u.parent_id end
+      where u.path <> coalesce(a.path, ''::ltree) || text2ltree(replace(u.id::text, '-', ''))`.execute(t.database.db);
+    expect(misplaced.rows.map((r) => r.code)).toEqual([]);
+  });
 });

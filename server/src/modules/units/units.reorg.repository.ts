@@ -121,23 +121,34 @@ export async function refreshProjections(trx: Transaction<DB>, unitIds: readonly
     where v.unit_id = u.id and u.id = any(${sql.val(unitIds)}::uuid[])
       and v.valid_from = (select max(l.valid_from) from org_unit_version l where l.unit_id = u.id)`.execute(trx);
   const rows = await trx.selectFrom('org_unit').select(['id', 'code', 'name']).where('id', 'in', unitIds).execute();
-  for (const r of rows) await trx.updateTable('org_unit').set({ search_text: normalizeSearch(`${r.code} ${r.name}`) }).where('id', '=', r.id).execute();
-  const pending = new Set(unitIds);
-  for (let round = 0; round < 50 && pending.size > 0; round += 1) {
-    const units = await trx.selectFrom('org_unit').select(['id', 'path', 'parent_id', 'valid_to', 'successor_id']).where('id', 'in', [...pending]).execute();
-    for (const u of units) {
-      const anchorId = u.valid_to !== null ? u.successor_id ?? u.parent_id : u.parent_id;
-      // Wait until the anchor itself is placed, when it is being placed in this refresh.
-      if (anchorId && pending.has(anchorId) && anchorId !== u.id) continue;
-      const anchor = anchorId ? await trx.selectFrom('org_unit').select('path').where('id', '=', anchorId).executeTakeFirst() : undefined;
-      const newPath = anchor ? `${anchor.path}.${pathLabel(u.id)}` : pathLabel(u.id);
-      if (newPath !== u.path) {
-        await sql`
-          update org_unit set path = case when path = ${u.path}::ltree then ${newPath}::ltree
-            else ${newPath}::ltree || subpath(path, nlevel(${u.path}::ltree)) end
-          where path <@ ${u.path}::ltree`.execute(trx);
-      }
-      pending.delete(u.id);
-    }
-  }
+  await sql`
+    update org_unit u set search_text = x.search_text
+    from unnest(${sql.val(rows.map((r) => r.id))}::uuid[], ${sql.val(rows.map((r) => normalizeSearch(`${r.code} ${r.name}`)))}::text[]) as x(id, search_text)
+    where u.id = x.id and u.search_text is distinct from x.search_text`.execute(trx);
+  await placeSubtrees(trx, unitIds);
+}
+
+/**
+ * Recomputes the materialised paths of the touched units and everything below them (by the
+ * old paths) in one statement: each unit hangs under its anchor (its parent, or for an
+ * ended unit the successor that its history rolls up into), placed top-down from anchors
+ * outside the region, whose paths are already right.
+ */
+async function placeSubtrees(trx: Transaction<DB>, unitIds: readonly string[]): Promise<void> {
+  await sql`
+    with recursive region as (
+      select d.id, d.path, case when d.valid_to is not null then coalesce(d.successor_id, d.parent_id) else d.parent_id end as anchor_id
+      from org_unit d
+      where d.path <@ array(select u.path from org_unit u where u.id = any(${sql.val(unitIds)}::uuid[]))
+    ),
+    placed(id, path, depth) as (
+      select r.id, coalesce(a.path || text2ltree(replace(r.id::text, '-', '')), text2ltree(replace(r.id::text, '-', ''))), 0
+      from region r left join org_unit a on a.id = r.anchor_id
+      where r.anchor_id is null or not exists (select 1 from region o where o.id = r.anchor_id)
+      union all
+      select r.id, p.path || text2ltree(replace(r.id::text, '-', '')), p.depth + 1
+      from placed p join region r on r.anchor_id = p.id
+      where p.depth < 60
+    )
+    update org_unit u set path = placed.path from placed where u.id = placed.id and u.path <> placed.path`.execute(trx);
 }
