@@ -13,14 +13,16 @@ export const permissions = [
   'approve',
   'users.manage',
   'audit.read',
+  /** See sensitive personal data of members (citizen id, religion, health reasons). */
+  'members.sensitive',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
-  admin: ['read', 'records.write', 'structure.write', 'approve', 'users.manage', 'audit.read'],
-  staff: ['read', 'records.write', 'structure.write'],
+  admin: ['read', 'records.write', 'structure.write', 'approve', 'users.manage', 'audit.read', 'members.sensitive'],
+  staff: ['read', 'records.write', 'structure.write', 'members.sensitive'],
   leader: ['read', 'approve'],
-  clerk: ['read', 'records.write'],
+  clerk: ['read', 'records.write', 'members.sensitive'],
   viewer: ['read'],
 };
 

@@ -7,3 +7,4 @@ export * from './audit.ts';
 export * from './home.ts';
 export * from './org.ts';
 export * from './emulation.ts';
+export * from './members.ts';

@@ -12,6 +12,7 @@ import { emulationRoutes } from './modules/emulation/emulation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerModuleHooks } from './modules/hooks.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
+import { membersRoutes } from './modules/members/members.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
@@ -28,6 +29,7 @@ export const modules = [
   { prefix: '/api/units', routes: unitsRoutes },
   { prefix: '/api/audit', routes: auditRoutes },
   { prefix: '/api/emulation-groups', routes: emulationRoutes },
+  { prefix: '/api/members', routes: membersRoutes },
 ] as const;
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;

@@ -91,3 +91,58 @@ export async function buildUser(
   }
   return { id, username, password };
 }
+
+export interface BuiltMember {
+  readonly id: string;
+  readonly fullName: string;
+  readonly cardNumber: string;
+}
+
+/**
+ * Enters a member through the service (so the derived state and periods are real): an
+ * existing full member of the cell by default, or a new admission on a date.
+ */
+export async function buildMember(
+  db: Kysely<DB>,
+  cell: BuiltUnit,
+  options: { fullName?: string; birthDate?: string; sex?: 'male' | 'female'; admittedOn?: string; fullMemberSince?: string | null; openedOn?: string; citizenId?: string | null; religion?: string | null } = {},
+): Promise<BuiltMember> {
+  const n = next();
+  const fullName = options.fullName ?? fakeFullName(n);
+  const cardNumber = String(10_000_000 + ((n * 7_919 + Date.now()) % 89_999_999)).slice(0, 8);
+  const admittedOn = options.admittedOn ?? '2010-05-19';
+  const { createMember } = await import('../src/modules/members/members.service.ts');
+  const { systemContext } = await import('../src/platform/context.ts');
+  const view = await createMember(db, systemContext('test'), {
+    fields: {
+      fullName,
+      otherNames: null,
+      sex: options.sex ?? (n % 2 === 0 ? 'female' : 'male'),
+      birthDate: options.birthDate ?? '1985-03-0' + String((n % 9) + 1),
+      birthPlace: pick(places, n),
+      homeTown: pick(places, n * 3),
+      residence: pick(places, n * 5),
+      ethnicity: 'Kinh',
+      religion: options.religion ?? null,
+      citizenId: options.citizenId ?? null,
+      educationGeneral: '12/12',
+      educationProfessional: 'Cử nhân Luật',
+      politicalTheory: 'trung_cap',
+      occupation: 'Công chức',
+      cardNumber,
+      historyNumber: null,
+      positions: null,
+      awards: null,
+      disciplineNote: null,
+    },
+    opening: {
+      kind: 'record_opened',
+      date: options.openedOn ?? '2020-01-01',
+      cellId: cell.id,
+      admittedOn,
+      fullMemberSince: options.fullMemberSince === undefined ? '2011-05-19' : options.fullMemberSince,
+      note: null,
+    },
+  });
+  return { id: view.id, fullName, cardNumber };
+}

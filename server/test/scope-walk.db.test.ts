@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup } from '../src/modules/emulation/emulation.service.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { createTestApp, signIn, type Agent, type TestApp } from './app.ts';
-import { buildUnit, buildUser, type BuiltUnit, type BuiltUser } from './factories.ts';
+import { buildMember, buildUnit, buildUser, type BuiltUnit, type BuiltUser } from './factories.ts';
 
 /**
  * Walks every registered API route. New routes are picked up automatically; a route with
@@ -16,6 +16,8 @@ interface Fixture {
   readonly cellB: BuiltUnit;
   readonly userB: BuiltUser;
   readonly groupB: string;
+  readonly memberB: string;
+  readonly cellA: BuiltUnit;
 }
 
 /** For each entity kind: the id of a record inside subtree B. */
@@ -23,7 +25,15 @@ const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   user: (f) => f.userB.id,
   unit: (f) => f.cellB.id,
   emulation_group: (f) => f.groupB,
+  member: (f) => f.memberB,
 };
+
+const memberFieldsFor = (name: string) => ({
+  fullName: name,
+  sex: 'male',
+  birthDate: '1990-01-01',
+  ethnicity: 'Kinh',
+});
 
 const renameForeign = (f: Fixture) => ({
   operation: { type: 'rename', unitId: f.cellB.id, name: 'Tên mới', effectiveDate: '2025-01-01', documentNumber: '01-QĐ/TU' },
@@ -53,6 +63,10 @@ const foreignProbe: Readonly<Record<string, Probe>> = {
     body: (f) => ({ kind: 'cluster', name: 'Cụm xâm nhập', year: 2024, members: [{ unitId: f.unitA.id }, { unitId: f.unitB.id }] }),
     status: 404,
   },
+  'POST /api/members': {
+    body: (f) => ({ fields: memberFieldsFor('Xâm Nhập'), opening: { kind: 'record_opened', date: '2024-01-01', cellId: f.cellB.id, admittedOn: '2015-01-01', fullMemberSince: '2016-01-01' } }),
+    status: 404,
+  },
   'POST /api/users': {
     body: (f) => ({ username: 'xam.nhap', fullName: 'Xâm Nhập', grants: [{ role: 'admin', unitId: f.cellB.id }] }),
     status: 404,
@@ -66,6 +80,8 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'PUT /api/units/:id/contact': () => ({ phone: '0203 3856 123', email: null, address: null }),
   'PUT /api/emulation-groups/:id': (f) => ({ kind: 'cluster', name: 'Cụm A', year: 2024, members: [{ unitId: f.unitA.id }, { unitId: f.unitA.id }] }),
   'POST /api/emulation-groups/:id/next-year': (f) => ({ headUnitId: f.unitA.id, deputyUnitIds: [] }),
+  'PUT /api/members/:id': () => ({ fields: memberFieldsFor('Tên Mới'), rowVersion: 1 }),
+  'POST /api/members/:id/events': (f) => ({ event: { kind: 'transfer_in', date: '2025-01-01', cellId: f.cellA.id }, rowVersion: 1 }),
 };
 
 
@@ -87,7 +103,9 @@ beforeAll(async () => {
   const userA = await buildUser(db, [{ role: 'admin', unit: unitA }]);
   const unitB2 = await buildUnit(db, { name: 'Đảng bộ tỉnh Bắc Kạn' });
   const groupB = await createGroup(db, systemContext('test'), { kind: 'cluster', name: 'Cụm B', year: 2024, note: null, members: [{ unitId: unitB.id, role: 'head' }, { unitId: unitB2.id, role: 'member' }] });
-  fixture = { unitA, unitB, cellB, userB, groupB: groupB.id };
+  const cellA = await buildUnit(db, { parent: unitA, name: 'Chi bộ thôn Lũng Cú' });
+  const memberB = await buildMember(db, cellB);
+  fixture = { unitA, unitB, cellB, userB, groupB: groupB.id, memberB: memberB.id, cellA };
   agentA = await signIn(t.app, userA.username, userA.password);
   tokenA = agentA.token;
 });
@@ -129,7 +147,7 @@ describe('every API route', () => {
   });
 
   it('leaks no record of another subtree through a list', async () => {
-    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB];
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB];
     for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
       const res = await agentA.request('GET', route.url);
       for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);

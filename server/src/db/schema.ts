@@ -137,7 +137,108 @@ export interface EmulationGroupMemberTable {
   role: string;
 }
 
+export interface PartyMemberTable {
+  id: string;
+  full_name: string;
+  other_names: string | null;
+  sex: string;
+  birth_date: string;
+  birth_place: string | null;
+  home_town: string | null;
+  residence: string | null;
+  ethnicity: string;
+  religion: string | null;
+  citizen_id: string | null;
+  education_general: string | null;
+  education_professional: string | null;
+  political_theory: string | null;
+  occupation: string | null;
+  card_number: string | null;
+  history_number: string | null;
+  positions: string | null;
+  awards: string | null;
+  discipline_note: string | null;
+  admission_date: string;
+  admission_cell_id: string | null;
+  full_member_date: string | null;
+  status: string;
+  cell_id: string | null;
+  home_cell_id: string;
+  transit_to_cell_id: string | null;
+  temporary_cell_id: string | null;
+  exempted: Generated<boolean>;
+  probation_ends_on: string | null;
+  recognition_due_on: string | null;
+  transit_since: string | null;
+  search_text: string;
+  sort_key: string;
+  row_version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PartyMemberEventTable {
+  id: string;
+  member_id: string;
+  seq: number;
+  kind: string;
+  effective_date: string;
+  cell_id: string | null;
+  from_cell_id: string | null;
+  destination: string | null;
+  document_number: string | null;
+  detail: Json;
+  note: string | null;
+  entered_by: string | null;
+  entered_at: GeneratedTimestamp;
+}
+
+export interface PartyMemberPeriodTable {
+  member_id: string;
+  cell_id: string;
+  status: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface MemberTallyTable {
+  top_label: string;
+  status: string;
+  sex: string;
+  birth_year: number;
+  n: number;
+}
+
+export interface MemberImportJobTable {
+  id: string;
+  status: string;
+  phase: string;
+  dry_run: boolean;
+  file_name: string;
+  format: string;
+  rows_read: Generated<number>;
+  result: Json | null;
+  failure: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface MemberTallyAttrTable {
+  top_label: string;
+  status: string;
+  attribute: string;
+  value: string;
+  n: number;
+}
+
 export interface DB {
+  member_tally_attr: MemberTallyAttrTable;
+  member_import_job: MemberImportJobTable;
+  party_member: PartyMemberTable;
+  party_member_event: PartyMemberEventTable;
+  party_member_period: PartyMemberPeriodTable;
+  member_tally: MemberTallyTable;
   emulation_group: EmulationGroupTable;
   emulation_group_member: EmulationGroupMemberTable;
   org_unit: OrgUnitTable;

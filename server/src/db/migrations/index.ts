@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-platform.ts';
 import * as m0002 from './0002-org-history.ts';
 import * as m0003 from './0003-emulation.ts';
+import * as m0004 from './0004-members.ts';
 
 /** Every migration in order. A merged migration is never edited; add a new one. */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-platform': m0001,
   '0002-org-history': m0002,
   '0003-emulation': m0003,
+  '0004-members': m0004,
 };

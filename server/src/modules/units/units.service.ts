@@ -7,13 +7,11 @@ import type { Context } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId, pathLabel } from '../../platform/ids.ts';
 import { normalizeSearch } from '../../platform/search-text.ts';
+import { todayVn } from '../../platform/today.ts';
 import { presentEvent, presentNode, sortByName } from './units.presenter.ts';
 import * as repo from './units.repository.ts';
 
 /** Today in Vietnam (UTC+7), as an ISO date. */
-export function todayVn(): string {
-  return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /** Children of a unit on a date, in scope; without a parent, the top units of the actor's scope. */
 export async function listUnits(db: Kysely<DB>, ctx: Context, parentId: string | undefined, asOf = todayVn()): Promise<UnitNode[]> {

@@ -5,11 +5,11 @@ import { readSheet, type SheetFormat, writeSheet } from '../../documents/spreads
 import { requireUnit, scopePaths } from '../../platform/access.ts';
 import type { Context } from '../../platform/context.ts';
 import { normalizeSearch } from '../../platform/search-text.ts';
+import { todayVn } from '../../platform/today.ts';
 import { createUnitsInBulk, type RowError, type UnitRowInput, validateUnitRows } from './units.bulk.ts';
 import { kindLabels } from './units.kinds.ts';
 import * as repo from './units.repository.ts';
 import { vn } from './units.plan.ts';
-import { todayVn } from './units.service.ts';
 
 /** Column headers of the structure file, Vietnamese first; English names are accepted too. */
 export const structureColumns = [
