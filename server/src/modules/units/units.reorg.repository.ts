@@ -137,9 +137,10 @@ export async function refreshProjections(trx: Transaction<DB>, unitIds: readonly
 async function placeSubtrees(trx: Transaction<DB>, unitIds: readonly string[]): Promise<void> {
   await sql`
     with recursive region as (
-      select d.id, d.path, case when d.valid_to is not null then coalesce(d.successor_id, d.parent_id) else d.parent_id end as anchor_id
-      from org_unit d
-      where d.path <@ array(select u.path from org_unit u where u.id = any(${sql.val(unitIds)}::uuid[]))
+      -- A join (one index probe per touched unit), not "<@ array(...)", which scans every unit.
+      select distinct d.id, d.path, case when d.valid_to is not null then coalesce(d.successor_id, d.parent_id) else d.parent_id end as anchor_id
+      from org_unit u join org_unit d on d.path <@ u.path
+      where u.id = any(${sql.val(unitIds)}::uuid[])
     ),
     placed(id, path, depth) as (
       select r.id, coalesce(a.path || text2ltree(replace(r.id::text, '-', '')), text2ltree(replace(r.id::text, '-', ''))), 0

@@ -88,9 +88,8 @@ async function prepare(trx: Transaction<DB>, ctx: Context, op: ReorgOperation): 
 async function countDescendants(trx: Transaction<DB>, unitIds: readonly string[]): Promise<number> {
   if (unitIds.length === 0) return 0;
   const row = await sql<{ n: number }>`
-    select count(*)::int as n from org_unit d
-    where d.path <@ array(select u.path from org_unit u where u.id = any(${sql.val(unitIds)}::uuid[]))
-      and not d.id = any(${sql.val(unitIds)}::uuid[])`.execute(trx);
+    select count(distinct d.id)::int as n from org_unit u join org_unit d on d.path <@ u.path
+    where u.id = any(${sql.val(unitIds)}::uuid[]) and d.id not in (select unnest(${sql.val(unitIds)}::uuid[]))`.execute(trx);
   return Number(row.rows[0]?.n ?? 0);
 }
 
