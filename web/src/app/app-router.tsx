@@ -10,6 +10,11 @@ const ChangePasswordPage = lazy(() => import('../features/auth/change-password-p
 const HomePage = lazy(() => import('../features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
 const UnitsPage = lazy(() => import('../features/units/units-page.tsx').then((m) => ({ default: m.UnitsPage })));
 const UnitPage = lazy(() => import('../features/units/unit-page.tsx').then((m) => ({ default: m.UnitPage })));
+const MembersPage = lazy(() => import('../features/members/members-page.tsx').then((m) => ({ default: m.MembersPage })));
+const MemberPage = lazy(() => import('../features/members/member-page.tsx').then((m) => ({ default: m.MemberPage })));
+const MemberNewPage = lazy(() => import('../features/members/member-new-page.tsx').then((m) => ({ default: m.MemberNewPage })));
+const MemberDuePage = lazy(() => import('../features/members/member-due-page.tsx').then((m) => ({ default: m.MemberDuePage })));
+const MemberStatsPage = lazy(() => import('../features/members/member-stats-page.tsx').then((m) => ({ default: m.MemberStatsPage })));
 const EmulationPage = lazy(() => import('../features/emulation/emulation-page.tsx').then((m) => ({ default: m.EmulationPage })));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
@@ -24,6 +29,13 @@ export function AppRouter() {
           <Route index element={<HomePage />} />
           <Route path="units" element={<UnitsPage />} />
           <Route path="units/:id" element={<UnitPage />} />
+          <Route path="members" element={<MembersPage />} />
+          <Route path="members/due" element={<MemberDuePage />} />
+          <Route path="members/stats" element={<MemberStatsPage />} />
+          <Route element={<RequirePermission permission="records.write" />}>
+            <Route path="members/new" element={<MemberNewPage />} />
+          </Route>
+          <Route path="members/:id" element={<MemberPage />} />
           <Route path="emulation" element={<EmulationPage />} />
           <Route path={changePasswordPath.slice(1)} element={<ChangePasswordPage />} />
           <Route element={<RequirePermission permission="users.manage" />}>

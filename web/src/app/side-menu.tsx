@@ -1,13 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { menuKeyOf, paths } from './menu-paths.ts';
 import { can } from './permissions.ts';
 import { useCurrentSession } from './session-hooks.tsx';
 
 type MenuItem = Required<MenuProps>['items'][number];
-
-export const paths = { home: '/', units: '/units', emulation: '/emulation', users: '/admin/users', audit: '/admin/audit' } as const;
 
 /** The module menu; administration appears only when the current scope allows it. */
 export function SideMenu() {
@@ -24,15 +23,24 @@ export function SideMenu() {
     { key: paths.home, icon: <HomeOutlined />, label: t('menu.home') },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('menu.units') },
     { key: paths.emulation, icon: <TrophyOutlined />, label: t('menu.emulation') },
+    {
+      type: 'group' as const,
+      key: 'members',
+      label: t('menu.members'),
+      children: [
+        { key: paths.members, icon: <SolutionOutlined />, label: t('menu.membersList') },
+        { key: paths.membersDue, icon: <AlertOutlined />, label: t('menu.membersDue') },
+        { key: paths.membersStats, icon: <BarChartOutlined />, label: t('menu.membersStats') },
+      ],
+    },
     ...(admin.length > 0 ? [{ type: 'group' as const, key: 'admin', label: t('menu.admin'), children: admin }] : []),
   ];
-  const selected = Object.values(paths).filter((p) => p !== '/' && location.pathname.startsWith(p));
 
   return (
     <Menu
       mode="inline"
       items={items}
-      selectedKeys={selected.length > 0 ? selected : [location.pathname === '/' ? paths.home : '']}
+      selectedKeys={[menuKeyOf(location.pathname)]}
       onClick={({ key }) => void navigate(key)}
       style={{ borderInlineEnd: 'none' }}
     />

@@ -1,0 +1,99 @@
+import type { MemberFields } from '@tcxd/contract';
+import { type Insertable, sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { newId } from '../../platform/ids.ts';
+import { todayVn } from '../../platform/today.ts';
+import { addMonths } from '../../rules/members/index.ts';
+import { type EventColumns, periodsOf, projectionOf, ruleEventOf } from './members.history.ts';
+import { fieldColumns } from './members.repository.ts';
+
+/** A member entered in bulk (import, demo): an existing member of a cell, or one admitted in it. */
+export interface BulkMember {
+  readonly fields: MemberFields;
+  readonly cellId: string;
+  readonly admittedOn: string;
+  readonly fullMemberSince: string | null;
+  /** The day the record opens in the system; on the admission date the opening is the admission itself. */
+  readonly openedOn: string;
+  readonly documentNumber: string | null;
+}
+
+/** The opening (and, for someone admitted here and recognised since, the recognition) as event columns. */
+export function openingEvents(m: BulkMember): EventColumns[] {
+  if (m.openedOn === m.admittedOn) {
+    const admitted: EventColumns = { kind: 'admitted', effectiveDate: m.admittedOn, cellId: m.cellId, destination: null, detail: {} };
+    if (!m.fullMemberSince) return [admitted];
+    return [admitted, { kind: 'recognised', effectiveDate: m.fullMemberSince, cellId: null, destination: null, detail: { fullMemberSince: m.fullMemberSince } }];
+  }
+  return [{ kind: 'record_opened', effectiveDate: m.openedOn, cellId: m.cellId, destination: null, detail: { admittedOn: m.admittedOn, ...(m.fullMemberSince ? { fullMemberSince: m.fullMemberSince } : {}) } }];
+}
+
+const chunk = 500;
+
+/**
+ * Inserts members with their opening events and periods, a few hundred rows per statement
+ * (the tallies' statement triggers then run once per batch). Runs inside the caller's
+ * transaction; the caller has validated the rows.
+ */
+export async function insertMembersInBulk(trx: Transaction<DB>, members: readonly BulkMember[], enteredBy: string | null): Promise<string[]> {
+  const today = todayVn();
+  const ids: string[] = [];
+  for (let start = 0; start < members.length; start += chunk) {
+    const slice = members.slice(start, start + chunk);
+    const memberRows: Insertable<DB['party_member']>[] = [];
+    const eventRows: Insertable<DB['party_member_event']>[] = [];
+    const periodRows: Insertable<DB['party_member_period']>[] = [];
+    for (const m of slice) {
+      const id = newId();
+      ids.push(id);
+      const columns = openingEvents(m);
+      const events = columns.map((c, i) => ruleEventOf(c, i + 1));
+      memberRows.push({ id, ...fieldColumns(m.fields), ...projectionOf(events, today, new Map()) });
+      columns.forEach((c, i) =>
+        eventRows.push({
+          id: newId(),
+          member_id: id,
+          seq: i + 1,
+          kind: c.kind,
+          effective_date: c.effectiveDate,
+          cell_id: c.cellId,
+          from_cell_id: i === 0 ? null : m.cellId,
+          destination: null,
+          document_number: m.documentNumber,
+          detail: JSON.stringify(c.detail),
+          note: null,
+          entered_by: enteredBy,
+        }),
+      );
+      for (const p of periodsOf(events, new Map())) periodRows.push({ member_id: id, cell_id: p.cellId, status: p.status, valid_from: p.validFrom, valid_to: p.validTo });
+    }
+    await trx.insertInto('party_member').values(memberRows).execute();
+    await trx.insertInto('party_member_event').values(eventRows).execute();
+    if (periodRows.length > 0) await trx.insertInto('party_member_period').values(periodRows).execute();
+  }
+  return ids;
+}
+
+/** Members already in the registry, by card number, citizen id, or name and birth date (to report duplicates). */
+export async function existingIdentities(trx: Transaction<DB>, rows: readonly { cardNumber: string | null; citizenId: string | null; searchName: string; birthDate: string }[]) {
+  const cards = rows.flatMap((r) => (r.cardNumber ? [r.cardNumber] : []));
+  const citizens = rows.flatMap((r) => (r.citizenId ? [r.citizenId] : []));
+  const found = await trx
+    .selectFrom('party_member')
+    .select(['id', 'card_number', 'citizen_id', 'search_text', 'birth_date', 'home_cell_id', 'full_name'])
+    .where((eb) =>
+      eb.or([
+        ...(cards.length ? [eb('card_number', 'in', cards)] : []),
+        ...(citizens.length ? [eb('citizen_id', 'in', citizens)] : []),
+        eb(sql`(search_text, birth_date::text)`, 'in', sql`(select * from unnest(${sql.val(rows.map((r) => r.searchName))}::text[], ${sql.val(rows.map((r) => r.birthDate))}::text[]))`),
+      ]),
+    )
+    .execute();
+  return found;
+}
+
+/** Probation ends 12 months after admission (for generated and imported members). */
+export function fullMemberSinceFor(admittedOn: string, today: string): string | null {
+  const end = addMonths(admittedOn, 12);
+  return end <= today ? end : null;
+}
