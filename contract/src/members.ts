@@ -210,8 +210,13 @@ export type MemberStats = z.infer<typeof memberStats>;
 
 export const memberImportQuery = z.object({
   format: z.enum(['xlsx', 'csv']),
+  /** The uploaded file's name, shown with the job. */
+  fileName: z.string().trim().min(1).max(255).optional(),
   dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
+
+/** The export of a filtered list: the full-record sheet (default) or the member register (Mẫu 7-HSĐV). */
+export const memberExportQuery = memberListQuery.omit({ page: true, pageSize: true }).extend({ layout: z.enum(['record', 'register']).default('record') });
 
 export const memberImportIssue = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
 export const memberImportResult = z.object({

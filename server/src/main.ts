@@ -2,6 +2,7 @@ import { auditHelp, auditVerify } from './cli/audit.ts';
 import { backup, backupHelp, restore, restoreHelp } from './cli/backup.ts';
 import { type CommandHelp, formatHelp, wantsHelp } from './cli/help.ts';
 import { demo, demoHelp } from './cli/demo.ts';
+import { importCommand, importHelp } from './cli/import.ts';
 import { openDatabase } from './cli/open-database.ts';
 import { serve, serveHelp } from './cli/serve.ts';
 import { createAdmin, createAdminHelp, userCommand, userHelp } from './cli/users.ts';
@@ -34,6 +35,7 @@ const commands: Readonly<Record<string, Command>> = {
     },
   },
   demo: { help: demoHelp, run: async (config, args) => (await demo(config, args), 0) },
+  import: { help: importHelp, run: importCommand },
   'create-admin': { help: createAdminHelp, run: async (config, args) => (await createAdmin(config, args), 0) },
   user: { help: userHelp, run: async (config, args) => (await userCommand(config, args), 0) },
   backup: { help: backupHelp, run: async (config, args) => (await backup(config, args), 0) },

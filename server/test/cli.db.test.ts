@@ -9,7 +9,7 @@ import { type CliResult, createScratchPostgres, type EnvOverrides, freePort, pri
 // Every case runs the real `tcxd` binary in a child process: exit codes and output are the contract.
 const slow = 180_000;
 const pgUrl = testDatabaseUrl();
-const commands = ['serve', 'migrate', 'create-admin', 'user', 'backup', 'restore', 'audit', 'demo'] as const;
+const commands = ['serve', 'migrate', 'create-admin', 'user', 'backup', 'restore', 'audit', 'demo', 'import'] as const;
 
 let tmp = '';
 beforeAll(() => {
@@ -91,6 +91,19 @@ describe('tcxd on PGlite (DATA_DIR)', () => {
     expectOk(result);
     const rows = Number(/Audit chain intact: (\d+)/.exec(result.stdout)?.[1] ?? 0);
     expect(rows).toBeGreaterThanOrEqual(4);
+  }, slow);
+
+  it('import members checks a file and reports each bad row with its column, writing nothing', async () => {
+    const file = path.join(tmp, 'so-dang-vien.csv');
+    fs.writeFileSync(file, 'Họ và tên,Giới tính,Ngày sinh,Dân tộc,Ngày vào Đảng,Mã chi bộ\nNguyễn Văn An,Nam,31/02/1980,Kinh,19/05/2005,CB-KHONG-CO\n');
+    const report = path.join(tmp, 'loi.xlsx');
+    const result = await runCli(['import', 'members', file, '--commit', '--report', report], env());
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toContain('dòng / row 2, cột / column "Ngày sinh"');
+    expect(result.stdout).toContain('Không có chi bộ mã "CB-KHONG-CO"');
+    expect(result.stdout).toContain('không ghi dòng nào');
+    expect(fs.statSync(report).size).toBeGreaterThan(1000);
+    expectStartupFailure(await runCli(['import', 'members', path.join(tmp, 'so.pdf')], env()), 'Chỉ nhận tệp .xlsx hoặc .csv');
   }, slow);
 
   it('backup, then restore drops what was added after the backup', async () => {

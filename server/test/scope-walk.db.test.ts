@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup } from '../src/modules/emulation/emulation.service.ts';
+import { importsSettled } from '../src/modules/members/members.import-jobs.ts';
 import { systemContext } from '../src/platform/context.ts';
+import { newId } from '../src/platform/ids.ts';
 import { createTestApp, signIn, type Agent, type TestApp } from './app.ts';
 import { buildMember, buildUnit, buildUser, type BuiltUnit, type BuiltUser } from './factories.ts';
 
@@ -18,6 +20,7 @@ interface Fixture {
   readonly groupB: string;
   readonly memberB: string;
   readonly cellA: BuiltUnit;
+  readonly importJobB: string;
 }
 
 /** For each entity kind: the id of a record inside subtree B. */
@@ -26,6 +29,7 @@ const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   unit: (f) => f.cellB.id,
   emulation_group: (f) => f.groupB,
   member: (f) => f.memberB,
+  member_import: (f) => f.importJobB,
 };
 
 const memberFieldsFor = (name: string) => ({
@@ -43,7 +47,16 @@ const moveForeignUnder = (f: Fixture) => ({
 });
 
 /** For state-changing routes without an :id: a body that targets subtree B, and the expected refusal. */
-type Probe = { body: (f: Fixture) => unknown; status: number; query?: string; contentType?: string } | 'self';
+type Probe =
+  | {
+      body: (f: Fixture) => unknown;
+      status: number;
+      query?: string;
+      contentType?: string;
+      /** For work accepted and done in the background: checks afterwards that nothing of subtree B was touched. */
+      verify?: (f: Fixture) => Promise<void>;
+    }
+  | 'self';
 const foreignProbe: Readonly<Record<string, Probe>> = {
   'POST /api/auth/login': 'self',
   'POST /api/auth/logout': 'self',
@@ -58,6 +71,17 @@ const foreignProbe: Readonly<Record<string, Probe>> = {
     query: '?format=csv&dryRun=true&documentNumber=1-QD%2FTU',
     contentType: 'text/csv',
     status: 404,
+  },
+  'POST /api/members/imports': {
+    body: (f) => `Họ và tên,Giới tính,Ngày sinh,Dân tộc,Ngày vào Đảng,Mã chi bộ\nXâm Nhập Nhập Khẩu,Nam,01/01/1990,Kinh,01/01/2015,${f.cellB.code}\n`,
+    query: '?format=csv&dryRun=false',
+    contentType: 'text/csv',
+    status: 202,
+    verify: async () => {
+      await importsSettled();
+      const planted = await t.database.db.selectFrom('party_member').select('id').where('full_name', '=', 'Xâm Nhập Nhập Khẩu').execute();
+      expect(planted).toEqual([]);
+    },
   },
   'POST /api/emulation-groups': {
     body: (f) => ({ kind: 'cluster', name: 'Cụm xâm nhập', year: 2024, members: [{ unitId: f.unitA.id }, { unitId: f.unitB.id }] }),
@@ -105,7 +129,9 @@ beforeAll(async () => {
   const groupB = await createGroup(db, systemContext('test'), { kind: 'cluster', name: 'Cụm B', year: 2024, note: null, members: [{ unitId: unitB.id, role: 'head' }, { unitId: unitB2.id, role: 'member' }] });
   const cellA = await buildUnit(db, { parent: unitA, name: 'Chi bộ thôn Lũng Cú' });
   const memberB = await buildMember(db, cellB);
-  fixture = { unitA, unitB, cellB, userB, groupB: groupB.id, memberB: memberB.id, cellA };
+  const importJobB = newId();
+  await db.insertInto('member_import_job').values({ id: importJobB, status: 'done', phase: 'finished', dry_run: true, file_name: 'b.csv', format: 'csv', created_by: userB.id, report: Buffer.from('x') }).execute();
+  fixture = { unitA, unitB, cellB, userB, groupB: groupB.id, memberB: memberB.id, cellA, importJobB };
   agentA = await signIn(t.app, userA.username, userA.password);
   tokenA = agentA.token;
 });
@@ -147,7 +173,7 @@ describe('every API route', () => {
   });
 
   it('leaks no record of another subtree through a list', async () => {
-    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB];
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB];
     for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
       const res = await agentA.request('GET', route.url);
       for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);
@@ -171,6 +197,7 @@ describe('every API route', () => {
           })
         : await agentA.request(route.method as 'POST', `${route.url}${probe.query ?? ''}`, body);
       expect(res.statusCode, `${label} -> ${res.body}`).toBe(probe.status);
+      await probe.verify?.(fixture);
     }
   });
 });

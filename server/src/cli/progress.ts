@@ -16,3 +16,19 @@ export function progressBar(label: string): { update(done: number, total: number
     },
   };
 }
+
+/** A running count on stderr for work of unknown size (rows of a file); only on a terminal. */
+export function progressCounter(label: string): { update(done: number, note?: string): void; done(): void } {
+  const tty = Boolean(process.stderr.isTTY);
+  let shown = false;
+  return {
+    update(done, note) {
+      if (!tty) return;
+      shown = true;
+      process.stderr.write(`\r${label}: ${done.toLocaleString('vi-VN')} dòng / rows${note ? ` — ${note}` : ''}   `);
+    },
+    done() {
+      if (tty && shown) process.stderr.write('\n');
+    },
+  };
+}

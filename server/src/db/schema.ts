@@ -222,6 +222,8 @@ export interface MemberImportJobTable {
   created_by: string | null;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
+  report: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  finished_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface MemberTallyAttrTable {

@@ -3,6 +3,7 @@ import * as m0001 from './0001-platform.ts';
 import * as m0002 from './0002-org-history.ts';
 import * as m0003 from './0003-emulation.ts';
 import * as m0004 from './0004-members.ts';
+import * as m0005 from './0005-member-import-report.ts';
 
 /** Every migration in order. A merged migration is never edited; add a new one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -10,4 +11,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-org-history': m0002,
   '0003-emulation': m0003,
   '0004-members': m0004,
+  '0005-member-import-report': m0005,
 };

@@ -1,5 +1,5 @@
 import type { MemberFields } from '@tcxd/contract';
-import { type Insertable, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { todayVn } from '../../platform/today.ts';
@@ -75,7 +75,7 @@ export async function insertMembersInBulk(trx: Transaction<DB>, members: readonl
 }
 
 /** Members already in the registry, by card number, citizen id, or name and birth date (to report duplicates). */
-export async function existingIdentities(trx: Transaction<DB>, rows: readonly { cardNumber: string | null; citizenId: string | null; searchName: string; birthDate: string }[]) {
+export async function existingIdentities(trx: Kysely<DB> | Transaction<DB>, rows: readonly { cardNumber: string | null; citizenId: string | null; searchName: string; birthDate: string }[]) {
   const cards = rows.flatMap((r) => (r.cardNumber ? [r.cardNumber] : []));
   const citizens = rows.flatMap((r) => (r.citizenId ? [r.citizenId] : []));
   const found = await trx

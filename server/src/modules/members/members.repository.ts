@@ -8,6 +8,14 @@ import type { EventColumns, Period, Projection, StoredEvent, Successions } from 
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/** Units that hold members: party cells, and grassroots organisations without cells (chi bộ cơ sở). */
+export const cellKinds: ReadonlySet<string> = new Set(['cell', 'grassroots_cell']);
+
+/** The accent-free text a member is found by: the full name and the other names. */
+export function memberSearchText(f: Pick<MemberFields, 'fullName' | 'otherNames'>): string {
+  return normalizeSearch(`${f.fullName} ${f.otherNames ?? ''}`);
+}
+
 /** The record columns of the editable fields. */
 export function fieldColumns(f: MemberFields) {
   return {
@@ -30,7 +38,7 @@ export function fieldColumns(f: MemberFields) {
     positions: f.positions,
     awards: f.awards,
     discipline_note: f.disciplineNote,
-    search_text: normalizeSearch(`${f.fullName} ${f.otherNames ?? ''}`),
+    search_text: memberSearchText(f),
     sort_key: personNameSortKey(f.fullName),
   };
 }
@@ -227,19 +235,22 @@ export async function listMembers(db: Db, scope: readonly string[], q: MemberLis
   return { items, total: Number(count.n) };
 }
 
-/** Every member matching the filters, in name order, in batches (for the export). */
+/** Every member matching the filters, in name order, read in batches by key (for the export). */
 export async function* streamMembers(db: Db, scope: readonly string[], q: Omit<MemberListQuery, 'page' | 'pageSize'>, unitPath: string | null, canSearchCitizenId: boolean, today: string) {
   const batch = 5_000;
-  for (let offset = 0; ; offset += batch) {
-    const rows = await filtered(db, scope, q, unitPath, canSearchCitizenId, today)
+  let after: { sortKey: string; id: string } | null = null;
+  for (;;) {
+    let query = filtered(db, scope, q, unitPath, canSearchCitizenId, today)
       .select(recordColumns)
-      .select(['c.name as cell_name', 'c.code as cell_code'])
+      .select(['m.sort_key', 'c.name as cell_name', 'c.code as cell_code', 'c.path as cell_path'])
       .orderBy('m.sort_key')
       .orderBy('m.id')
-      .limit(batch)
-      .offset(offset)
-      .execute();
+      .limit(batch);
+    if (after !== null) query = query.where(sql<SqlBool>`(m.sort_key, m.id) > (${after.sortKey}, ${after.id}::uuid)`);
+    const rows = await query.execute();
     yield* rows;
-    if (rows.length < batch) return;
+    const last = rows.at(-1);
+    if (rows.length < batch || last === undefined) return;
+    after = { sortKey: last.sort_key, id: last.id };
   }
 }

@@ -4,11 +4,14 @@ import { contextOf } from '../../platform/request-context.ts';
 import { dueListsFor } from './members.due.ts';
 import * as service from './members.service.ts';
 import { memberStatistics } from './members.stats.ts';
+import { memberTransferRoutes } from './members.transfer.routes.ts';
 
 const tags = ['members'];
 const entity = { entity: 'member' } as const;
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(memberTransferRoutes);
+
   app.get(
     '/',
     { schema: { tags, summary: 'Danh sách đảng viên / Members', querystring: memberListQuery, response: { 200: pageOf(memberListItem) } } },

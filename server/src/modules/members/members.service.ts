@@ -14,7 +14,6 @@ import { columnsOfInput, columnsOfOpening, periodsOf, projectionOf, ruleEventOf,
 import { presentEvent, presentListItem, presentMember } from './members.presenter.ts';
 import * as repo from './members.repository.ts';
 
-const cellKinds = new Set(['cell', 'grassroots_cell']);
 
 function refused(ctx: Context, message: RuleMessage): AppError {
   return new AppError('refused', { params: { reason: ctx.locale === 'en' ? message.en : message.vi } });
@@ -28,7 +27,7 @@ async function requireCell(db: Kysely<DB>, ctx: Context, cellId: string, date: s
   if (access === 'write') await requireUnit(db, ctx, cellId, 'records.write');
   const [cell] = await repo.cellsById(db, [cellId]);
   if (!cell) throw invalid([{ path, message: ctx.locale === 'en' ? 'No such party cell' : 'Không có chi bộ này' }]);
-  if (!cellKinds.has(cell.kind)) throw invalid([{ path, message: ctx.locale === 'en' ? `${cell.name} is not a party cell` : `${cell.name} không phải là chi bộ` }]);
+  if (!repo.cellKinds.has(cell.kind)) throw invalid([{ path, message: ctx.locale === 'en' ? `${cell.name} is not a party cell` : `${cell.name} không phải là chi bộ` }]);
   if (cell.valid_from > date || (cell.valid_to !== null && cell.valid_to <= date)) {
     throw invalid([{ path, message: ctx.locale === 'en' ? `${cell.name} did not exist on that date` : `${cell.name} không tồn tại vào ngày đó` }]);
   }

@@ -9,7 +9,8 @@ import { MemberImportResult } from './member-import-result.tsx';
 import { refreshMembers } from './members-api.ts';
 import { sheetFormatOf, useMemberImport } from './use-member-import.ts';
 
-const maxMegabytes = 50;
+/** The server's limit (a register of a million members is about 300 MB as CSV). */
+const maxMegabytes = 512;
 const maxBytes = maxMegabytes * 1024 * 1024;
 
 interface Props {

@@ -73,10 +73,11 @@ export const membersApi = {
   recordEvent: (id: string, event: MemberEventInput, rowVersion: number, confirmBackdated: boolean) =>
     api.post(`/api/members/${id}/events`, memberView, { event, rowVersion, confirmBackdated }),
   importJob: (id: string, signal?: AbortSignal) => api.get(`/api/members/imports/${id}`, memberImportJob, undefined, signal),
-  startImport: (file: Blob, format: SheetFormat, dryRun: boolean, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
-    apiUpload('/api/members/imports', memberImportJob, file, sheetContentTypes[format], { query: { format, dryRun }, onProgress, ...(signal ? { signal } : {}) }),
+  startImport: (file: File, format: SheetFormat, dryRun: boolean, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
+    apiUpload('/api/members/imports', memberImportJob, file, sheetContentTypes[format], { query: { format, dryRun, fileName: file.name }, onProgress, ...(signal ? { signal } : {}) }),
   downloadImportReport: (jobId: string) => apiDownload(`/api/members/imports/${jobId}/report`, {}, 'bao-cao-loi-nhap-dang-vien.xlsx'),
-  exportList: (filters: MemberFilters) => apiDownload('/api/members/export', memberQueryOf(filters, false), 'danh-sach-dang-vien.xlsx'),
+  exportList: (filters: MemberFilters, layout: 'record' | 'register' = 'record') =>
+    apiDownload('/api/members/export', { ...memberQueryOf(filters, false), layout }, layout === 'register' ? 'so-danh-sach-dang-vien.xlsx' : 'danh-sach-dang-vien.xlsx'),
   exportStats: (params: StatsParams) => apiDownload('/api/members/stats/export', { ...params }, `thong-ke-dang-vien-${params.asOf}.xlsx`),
 };
 

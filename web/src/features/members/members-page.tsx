@@ -1,6 +1,6 @@
-import { FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Space } from 'antd';
+import { App, Button, Card, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useErrorText } from '../../app/error-text.ts';
@@ -26,7 +26,7 @@ export function MembersPage() {
   const list = useQuery(memberListQuery(filters));
   const [importing, setImporting] = useState(false);
   const exporting = useMutation({
-    mutationFn: () => membersApi.exportList(filters),
+    mutationFn: (layout: 'record' | 'register') => membersApi.exportList(filters, layout),
     onError: (error) => void message.error(errorText(error)),
   });
 
@@ -37,9 +37,19 @@ export function MembersPage() {
         subtitle={t('members.note')}
         extra={
           <Space wrap>
-            <Button icon={<FileExcelOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()}>
-              {t('members.export')}
-            </Button>
+            <Dropdown
+              menu={{
+                items: [
+                  { key: 'record', label: t('members.exportRecord') },
+                  { key: 'register', label: t('members.exportRegister') },
+                ],
+                onClick: ({ key }) => exporting.mutate(key === 'register' ? 'register' : 'record'),
+              }}
+            >
+              <Button icon={<FileExcelOutlined />} loading={exporting.isPending}>
+                {t('members.export')} <DownOutlined />
+              </Button>
+            </Dropdown>
             {writer ? (
               <>
                 <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
