@@ -131,9 +131,20 @@ const SELECTION_MESSAGES: MessageCatalog<SelectionCode> = {
 };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoDateSeen = new Map<string, boolean>();
 
 /** True for a real calendar date written YYYY-MM-DD (rejects 2024-02-30). */
 export function isIsoDate(value: string): boolean {
+  const known = isoDateSeen.get(value);
+  if (known !== undefined) return known;
+  const answer = checkIsoDate(value);
+  // Imports check the same few thousand dates millions of times.
+  if (isoDateSeen.size >= 100_000) isoDateSeen.clear();
+  isoDateSeen.set(value, answer);
+  return answer;
+}
+
+function checkIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (match === null) return false;
   const [, year, month, day] = match.map(Number);

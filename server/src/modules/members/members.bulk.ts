@@ -1,5 +1,6 @@
 import type { MemberFields } from '@tcxd/contract';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { insertByColumns } from '../../db/bulk-insert.ts';
 import type { DB } from '../../db/schema.ts';
 import { newId } from '../../platform/ids.ts';
 import { todayVn } from '../../platform/today.ts';
@@ -28,7 +29,45 @@ export function openingEvents(m: BulkMember): EventColumns[] {
   return [{ kind: 'record_opened', effectiveDate: m.openedOn, cellId: m.cellId, destination: null, detail: { admittedOn: m.admittedOn, ...(m.fullMemberSince ? { fullMemberSince: m.fullMemberSince } : {}) } }];
 }
 
-const chunk = 500;
+const chunk = 2_000;
+
+/** The rows of the three member tables for members entered in bulk (ids made here). */
+export interface BulkRows {
+  readonly ids: string[];
+  readonly memberRows: Insertable<DB['party_member']>[];
+  readonly eventRows: Insertable<DB['party_member_event']>[];
+  readonly periodRows: Insertable<DB['party_member_period']>[];
+}
+
+/** Builds the member, event and period rows of members entered in bulk (no I/O). */
+export function bulkRowsOf(members: readonly BulkMember[], enteredBy: string | null, today: string): BulkRows {
+  const rows: BulkRows = { ids: [], memberRows: [], eventRows: [], periodRows: [] };
+  for (const m of members) {
+    const id = newId();
+    rows.ids.push(id);
+    const columns = openingEvents(m);
+    const events = columns.map((c, i) => ruleEventOf(c, i + 1));
+    rows.memberRows.push({ id, ...fieldColumns(m.fields), ...projectionOf(events, today, new Map()) });
+    columns.forEach((c, i) =>
+      rows.eventRows.push({
+        id: newId(),
+        member_id: id,
+        seq: i + 1,
+        kind: c.kind,
+        effective_date: c.effectiveDate,
+        cell_id: c.cellId,
+        from_cell_id: i === 0 ? null : m.cellId,
+        destination: null,
+        document_number: m.documentNumber,
+        detail: JSON.stringify(c.detail),
+        note: null,
+        entered_by: enteredBy,
+      }),
+    );
+    for (const p of periodsOf(events, new Map())) rows.periodRows.push({ member_id: id, cell_id: p.cellId, status: p.status, valid_from: p.validFrom, valid_to: p.validTo });
+  }
+  return rows;
+}
 
 /**
  * Inserts members with their opening events and periods, a few hundred rows per statement
@@ -39,37 +78,11 @@ export async function insertMembersInBulk(trx: Transaction<DB>, members: readonl
   const today = todayVn();
   const ids: string[] = [];
   for (let start = 0; start < members.length; start += chunk) {
-    const slice = members.slice(start, start + chunk);
-    const memberRows: Insertable<DB['party_member']>[] = [];
-    const eventRows: Insertable<DB['party_member_event']>[] = [];
-    const periodRows: Insertable<DB['party_member_period']>[] = [];
-    for (const m of slice) {
-      const id = newId();
-      ids.push(id);
-      const columns = openingEvents(m);
-      const events = columns.map((c, i) => ruleEventOf(c, i + 1));
-      memberRows.push({ id, ...fieldColumns(m.fields), ...projectionOf(events, today, new Map()) });
-      columns.forEach((c, i) =>
-        eventRows.push({
-          id: newId(),
-          member_id: id,
-          seq: i + 1,
-          kind: c.kind,
-          effective_date: c.effectiveDate,
-          cell_id: c.cellId,
-          from_cell_id: i === 0 ? null : m.cellId,
-          destination: null,
-          document_number: m.documentNumber,
-          detail: JSON.stringify(c.detail),
-          note: null,
-          entered_by: enteredBy,
-        }),
-      );
-      for (const p of periodsOf(events, new Map())) periodRows.push({ member_id: id, cell_id: p.cellId, status: p.status, valid_from: p.validFrom, valid_to: p.validTo });
-    }
-    await trx.insertInto('party_member').values(memberRows).execute();
-    await trx.insertInto('party_member_event').values(eventRows).execute();
-    if (periodRows.length > 0) await trx.insertInto('party_member_period').values(periodRows).execute();
+    const rows = bulkRowsOf(members.slice(start, start + chunk), enteredBy, today);
+    ids.push(...rows.ids);
+    await insertByColumns(trx, 'party_member', rows.memberRows);
+    await insertByColumns(trx, 'party_member_event', rows.eventRows);
+    await insertByColumns(trx, 'party_member_period', rows.periodRows);
   }
   return ids;
 }

@@ -59,6 +59,25 @@ function rawCellCode(raw: RawRow): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
+interface ExistingIndex {
+  readonly byCard: ReadonlyMap<string, ExistingMember>;
+  readonly byCitizen: ReadonlyMap<string, ExistingMember>;
+  readonly byPerson: ReadonlyMap<string, readonly ExistingMember[]>;
+}
+
+function indexExisting(found: readonly ExistingMember[]): ExistingIndex {
+  const byPerson = new Map<string, ExistingMember[]>();
+  for (const m of found) {
+    const key = `${m.searchName}|${m.birthDate}`;
+    byPerson.set(key, [...(byPerson.get(key) ?? []), m]);
+  }
+  return {
+    byCard: new Map(found.flatMap((m) => (m.cardNumber ? [[m.cardNumber, m] as const] : []))),
+    byCitizen: new Map(found.flatMap((m) => (m.citizenId ? [[m.citizenId, m] as const] : []))),
+    byPerson,
+  };
+}
+
 /**
  * Checks rows of one file in batches; keeps what it has seen of the file (identities and the
  * cells found) between batches. One checker per import.
@@ -77,15 +96,17 @@ export class ImportChecker {
   /** Checks a batch of parsed rows, in file order; answers one outcome per row, in the same order. */
   async check(batch: readonly { readonly raw: RawRow; readonly parsed: MemberRowResult }[]): Promise<CheckedRow[]> {
     await this.loadCells(batch.map((b) => (b.parsed.ok ? b.parsed.record.cellCode : rawCellCode(b.raw))).filter((c) => c !== null));
-    const good = batch.flatMap((b) => (b.parsed.ok ? [b.parsed.record] : []));
-    const existing = good.length > 0 ? await this.lookups.existing(good.map((r) => ({ cardNumber: r.fields.cardNumber, citizenId: r.fields.citizenId, searchName: memberSearchText(r.fields), birthDate: r.fields.birthDate }))) : [];
+    const good = batch.flatMap((b) => (b.parsed.ok ? [{ record: b.parsed.record, searchName: memberSearchText(b.parsed.record.fields) }] : []));
+    const searchNames = new Map(good.map((g) => [g.record.row, g.searchName]));
+    const found = good.length > 0 ? await this.lookups.existing(good.map(({ record, searchName }) => ({ cardNumber: record.fields.cardNumber, citizenId: record.fields.citizenId, searchName, birthDate: record.fields.birthDate }))) : [];
+    const existing = indexExisting(found);
     return batch.map(({ raw, parsed }) => {
       if (!parsed.ok) {
         const code = rawCellCode(raw);
         const cellProblem = code !== null && !parsed.problems.some((p) => p.column === memberSheetColumn('cellCode').vi) ? this.cellProblem(raw.row, code) : null;
         return { row: raw.row, outcome: 'error', raw, problems: cellProblem ? [...parsed.problems, cellProblem] : parsed.problems };
       }
-      return this.checkRecord(raw, parsed.record, existing);
+      return this.checkRecord(raw, parsed.record, searchNames.get(parsed.record.row) ?? memberSearchText(parsed.record.fields), existing);
     });
   }
 
@@ -105,19 +126,18 @@ export class ImportChecker {
     return null;
   }
 
-  private checkRecord(raw: RawRow, record: MemberSheetRecord, existing: readonly ExistingMember[]): CheckedRow {
+  private checkRecord(raw: RawRow, record: MemberSheetRecord, searchName: string, existing: ExistingIndex): CheckedRow {
     const { row, fields } = record;
     const problems: SheetProblem[] = [];
     const cellProblem = this.cellProblem(row, record.cellCode);
     if (cellProblem) problems.push(cellProblem);
     const cell = cellProblem ? null : (this.cellCache.get(record.cellCode) ?? null);
-    const searchName = memberSearchText(fields);
     const person = `${searchName}|${fields.birthDate}|${record.cellCode}`;
 
     const sameCell = (m: ExistingMember) => cell !== null && m.homeCellId === cell.id && m.searchName === searchName && m.birthDate === fields.birthDate;
-    const byCard = fields.cardNumber ? existing.find((m) => m.cardNumber === fields.cardNumber) : undefined;
-    const byCitizen = fields.citizenId ? existing.find((m) => m.citizenId === fields.citizenId) : undefined;
-    const byPerson = existing.find((m) => sameCell(m) && (m.cardNumber === null || m.cardNumber === fields.cardNumber));
+    const byCard = fields.cardNumber ? existing.byCard.get(fields.cardNumber) : undefined;
+    const byCitizen = fields.citizenId ? existing.byCitizen.get(fields.citizenId) : undefined;
+    const byPerson = (existing.byPerson.get(`${searchName}|${fields.birthDate}`) ?? []).find((m) => sameCell(m) && (m.cardNumber === null || m.cardNumber === fields.cardNumber));
     if (byCard && !sameCell(byCard)) problems.push(problem(row, 'cardNumber', `Số thẻ ${fields.cardNumber ?? ''} đã cấp cho một đảng viên khác trong sổ`));
     if (byCitizen && !sameCell(byCitizen)) problems.push(problem(row, 'citizenId', 'Số định danh cá nhân này đã thuộc về một đảng viên khác trong sổ'));
 
