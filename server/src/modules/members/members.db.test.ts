@@ -91,6 +91,11 @@ describe('member records', () => {
     expect(masked.fields).toMatchObject({ citizenId: '••••', religion: '••••' });
     const clear = (await clerkA.request('GET', `/api/members/${id}`)).json();
     expect(clear.fields).toMatchObject({ citizenId: '001095012345', religion: 'Phật giáo' });
+    const exempted = await record(clerkA, id, { kind: 'exempted', date: today, reason: 'Điều trị bệnh dài ngày' });
+    expect(exempted.statusCode, exempted.body).toBe(200);
+    const sentence = (view: { events: { kind: string; sentence: string }[] }) => view.events.find((e) => e.kind === 'exempted')?.sentence;
+    expect(sentence((await viewer.request('GET', `/api/members/${id}`)).json())).toBe('Miễn công tác và sinh hoạt đảng (lý do: ••••)');
+    expect(sentence((await clerkA.request('GET', `/api/members/${id}`)).json())).toBe('Miễn công tác và sinh hoạt đảng (lý do: Điều trị bệnh dài ngày)');
     const reads = await t.database.db.selectFrom('audit_log').select('actor_id').where('action', '=', 'member.read').where('entity_id', '=', id).execute();
     expect(reads.length).toBeGreaterThanOrEqual(2);
   });

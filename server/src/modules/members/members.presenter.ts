@@ -60,7 +60,7 @@ const sentences: Readonly<Record<Locale, Readonly<Record<MemberEventKind, (p: Se
     transfer_in: (p) => `Đến sinh hoạt tại ${p.cell}`,
     temporary_transfer_out: (p) => `Chuyển sinh hoạt đảng tạm thời đến ${p.cell || p.destination}`,
     temporary_return: () => 'Trở về sinh hoạt tại chi bộ chính thức',
-    exempted: () => 'Miễn công tác và sinh hoạt đảng',
+    exempted: (p) => `Miễn công tác và sinh hoạt đảng${p.detail.reason ? ` (lý do: ${p.detail.reason})` : ''}`,
     exemption_ended: () => 'Thôi miễn công tác và sinh hoạt đảng',
     discipline: (p) => `Kỷ luật: ${disciplineNames.vi[p.detail.form ?? ''] ?? p.detail.form ?? ''}`,
     removed: () => 'Xóa tên khỏi danh sách đảng viên',
@@ -77,7 +77,7 @@ const sentences: Readonly<Record<Locale, Readonly<Record<MemberEventKind, (p: Se
     transfer_in: (p) => `Arrived in ${p.cell}`,
     temporary_transfer_out: (p) => `Temporary transfer to ${p.cell || p.destination}`,
     temporary_return: () => 'Back in the home cell',
-    exempted: () => 'Exempted from party work and activities',
+    exempted: (p) => `Exempted from party work and activities${p.detail.reason ? ` (reason: ${p.detail.reason})` : ''}`,
     exemption_ended: () => 'Exemption ended',
     discipline: (p) => `Discipline: ${disciplineNames.en[p.detail.form ?? ''] ?? p.detail.form ?? ''}`,
     removed: () => 'Removed from the rolls',
@@ -86,13 +86,17 @@ const sentences: Readonly<Record<Locale, Readonly<Record<MemberEventKind, (p: Se
   },
 };
 
+const maskedValue = '••••';
+
 const strings = (value: unknown): Readonly<Record<string, string>> =>
   typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
 
-/** A history entry with a sentence in the reader's language. */
-export function presentEvent(row: EventRow, names: ReadonlyMap<string, string>, locale: Locale): MemberView['events'][number] {
+/** A history entry with a sentence in the reader's language; an exemption's reason (often health) only for viewers of sensitive data. */
+export function presentEvent(row: EventRow, names: ReadonlyMap<string, string>, locale: Locale, seeSensitive: boolean): MemberView['events'][number] {
   const kind = memberEventKind.parse(row.kind);
-  const parts = { cell: row.cell_id ? names.get(row.cell_id) ?? '' : '', destination: row.destination ?? '', detail: strings(row.detail), locale };
+  const detail = strings(row.detail);
+  const shown = seeSensitive || detail.reason === undefined ? detail : { ...detail, reason: maskedValue };
+  const parts = { cell: row.cell_id ? names.get(row.cell_id) ?? '' : '', destination: row.destination ?? '', detail: shown, locale };
   return {
     id: row.id,
     kind,
@@ -105,7 +109,6 @@ export function presentEvent(row: EventRow, names: ReadonlyMap<string, string>, 
   };
 }
 
-const maskedValue = '••••';
 
 /** The full record; sensitive fields masked unless the viewer may see them. */
 export function presentMember(

@@ -171,10 +171,11 @@ export async function getMember(db: Kysely<DB>, ctx: Context, id: string, option
   if (options.logRead) {
     await db.transaction().execute((trx) => recordAudit(trx, ctx, { action: 'member.read', entityType: 'party_member', entityId: id, unitId: row.home_cell_id }));
   }
+  const seeSensitive = withinScope(homePath, scopePaths(ctx, 'members.sensitive'));
   return presentMember(row, {
-    events: stored.map((e) => presentEvent(e, names, ctx.locale)),
+    events: stored.map((e) => presentEvent(e, names, ctx.locale, seeSensitive)),
     names,
-    seeSensitive: withinScope(homePath, scopePaths(ctx, 'members.sensitive')),
+    seeSensitive,
     allowedEvents,
   });
 }
