@@ -18,9 +18,19 @@ export function toIsoDate(value: dayjs.Dayjs): string {
   return value.format('YYYY-MM-DD');
 }
 
-/** Today in the browser's time zone, as the API expects it (yyyy-mm-dd). */
+const vietnamDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today in Vietnam (UTC+7), as the API expects it (yyyy-mm-dd): the server dates events by
+ * Vietnam's calendar, so a browser in another time zone must not propose yesterday.
+ */
 export function todayIso(): string {
-  return toIsoDate(dayjs());
+  return vietnamDate.format(new Date());
+}
+
+/** Today in Vietnam as a date-picker value (for defaults and "not in the future" checks). */
+export function today(): dayjs.Dayjs {
+  return dayjs(todayIso());
 }
 
 /** Whether a string is a real calendar date written yyyy-mm-dd. */

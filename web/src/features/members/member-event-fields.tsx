@@ -1,12 +1,12 @@
 import type { MemberView } from '@tcxd/contract';
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
-import dayjs from 'dayjs';
-import { dateFormat, formatDate } from '../../app/format.ts';
+import type dayjs from 'dayjs';
+import { dateFormat, formatDate, today } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { UnitSearchSelect } from '../units/unit-search-select.tsx';
 import { disciplineForms, eventExtra, type EventFormValues, type RecordableEvent } from './member-event-form.ts';
 
-const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
+const notFuture = (d: dayjs.Dayjs) => d.isAfter(today(), 'day');
 
 function TargetFields({ member, temporary }: { readonly member: MemberView; readonly temporary: boolean }) {
   const { t } = useI18n();

@@ -1,7 +1,7 @@
 import type { MemberView } from '@tcxd/contract';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Checkbox, Form, Modal } from 'antd';
-import dayjs from 'dayjs';
+import { today } from '../../app/format.ts';
 import { useState } from 'react';
 import { ApiError } from '../../app/api-client.ts';
 import { useErrorText } from '../../app/error-text.ts';
@@ -48,7 +48,7 @@ export function MemberEventModal({ member, kind, onClose }: Props) {
 
 function initialValues(kind: RecordableEvent, member: MemberView): EventFormValues {
   const arrival = kind === 'transfer_in' && member.transitTo ? { cell: { value: member.transitTo.id, label: member.transitTo.name } } : {};
-  return { date: dayjs(), targetKind: 'cell', ...arrival };
+  return { date: today(), targetKind: 'cell', ...arrival };
 }
 
 function MemberEventForm({ member, kind, onClose }: { readonly member: MemberView; readonly kind: RecordableEvent; readonly onClose: () => void }) {

@@ -1,8 +1,7 @@
 import { politicalTheory } from '@tcxd/contract';
 import { AutoComplete, Col, DatePicker, Divider, Form, type FormRule, Input, Radio, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
-import { dateFormat } from '../../app/format.ts';
+import { dateFormat, today } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ethnicityOptions } from './ethnicities.ts';
 import { type MemberFieldName, memberFieldError } from './member-form.ts';
@@ -57,7 +56,7 @@ export function MemberFieldsForm() {
         </Col>
         <Col {...col}>
           <Form.Item name="birthDate" label={t('memberField.birthDate')} rules={[{ required: true, message: t('memberForm.birthDateRequired') }]}>
-            <DatePicker format={dateFormat} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+            <DatePicker format={dateFormat} disabledDate={(d) => d.isAfter(today(), 'day')} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col {...col}>

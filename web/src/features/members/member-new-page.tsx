@@ -1,7 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Form } from 'antd';
-import dayjs from 'dayjs';
+import { today } from '../../app/format.ts';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../app/api-client.ts';
@@ -17,7 +17,7 @@ import { showFormIssues } from './show-form-issues.ts';
 
 type NewMemberForm = MemberFormValues & { readonly opening: OpeningFormValues };
 
-const initialValues: NewMemberForm = { ethnicity: 'Kinh', opening: { kind: 'admitted', date: dayjs() } };
+const initialValues: NewMemberForm = { ethnicity: 'Kinh', opening: { kind: 'admitted', date: today() } };
 
 /** "Thêm đảng viên": the record (checked with the contract's rules) and how it enters the registry. */
 export function MemberNewPage() {

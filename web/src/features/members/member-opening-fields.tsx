@@ -1,11 +1,11 @@
 import { Col, DatePicker, Form, Input, Radio, Row } from 'antd';
-import dayjs from 'dayjs';
-import { dateFormat } from '../../app/format.ts';
+import type dayjs from 'dayjs';
+import { dateFormat, today } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { UnitSearchSelect } from '../units/unit-search-select.tsx';
 import type { OpeningFormValues } from './member-form.ts';
 
-const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
+const notFuture = (d: dayjs.Dayjs) => d.isAfter(today(), 'day');
 
 /**
  * How the record enters the registry: "Kết nạp mới" (date, cell, the cell's resolution,

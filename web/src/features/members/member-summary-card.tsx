@@ -3,7 +3,7 @@ import { Card, Descriptions, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatDate } from '../../app/format.ts';
+import { formatDate, today } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { MemberStatusTag } from './member-status-tag.tsx';
 
@@ -24,7 +24,7 @@ export function MemberSummaryCard({ member }: { readonly member: MemberView }) {
   if (member.transitTo) items.push({ key: 'transit', label: t('memberPage.transitTo'), children: unitLink(member.transitTo) });
   if (member.temporaryAt) items.push({ key: 'temporary', label: t('memberPage.temporaryAt'), children: unitLink(member.temporaryAt) });
   if (member.probationEndsOn) {
-    const overdue = member.status === 'probationary' && dayjs(member.probationEndsOn).isBefore(dayjs(), 'day');
+    const overdue = member.status === 'probationary' && dayjs(member.probationEndsOn).isBefore(today(), 'day');
     items.push({
       key: 'probation',
       label: t('memberPage.probationEndsOn'),

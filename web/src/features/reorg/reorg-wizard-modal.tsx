@@ -1,11 +1,10 @@
 import type { ReorgOperation, ReorgPreview, UnitKind } from '@tcxd/contract';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Form, Modal, Spin, Steps } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ApiError } from '../../app/api-client.ts';
 import { useErrorText } from '../../app/error-text.ts';
-import { toIsoDate, todayIso } from '../../app/format.ts';
+import { today, todayIso, toIsoDate } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { UnitChoice } from '../units/unit-choice.ts';
 import { refreshStructure, childUnitsQuery, unitsApi } from '../units/units-api.ts';
@@ -45,7 +44,7 @@ export function ReorgWizardModal({ open, start, onClose }: Props) {
 function initialValues(start: ReorgStart): Partial<ReorgForm> {
   const successor = { mode: 'create' as const, parent: start.parent ?? null, ...(start.kind ? { kind: start.kind } : {}) };
   return {
-    effectiveDate: dayjs(),
+    effectiveDate: today(),
     documentNumber: '',
     unit: start.unit ?? null,
     parent: start.type === 'create' ? (start.unit ?? null) : null,
