@@ -8,3 +8,4 @@ export * from './home.ts';
 export * from './org.ts';
 export * from './emulation.ts';
 export * from './members.ts';
+export * from './elections.ts';

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { electionsRoutes } from './modules/elections/elections.routes.ts';
 import { emulationRoutes } from './modules/emulation/emulation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerModuleHooks } from './modules/hooks.ts';
@@ -30,6 +31,7 @@ export const modules = [
   { prefix: '/api/audit', routes: auditRoutes },
   { prefix: '/api/emulation-groups', routes: emulationRoutes },
   { prefix: '/api/members', routes: membersRoutes },
+  { prefix: '/api/elections', routes: electionsRoutes },
 ] as const;
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;

@@ -2,6 +2,7 @@ import { auditHelp, auditVerify } from './cli/audit.ts';
 import { backup, backupHelp, restore, restoreHelp } from './cli/backup.ts';
 import { type CommandHelp, formatHelp, wantsHelp } from './cli/help.ts';
 import { demo, demoHelp } from './cli/demo.ts';
+import { electionCommand, electionHelp } from './cli/election.ts';
 import { importCommand, importHelp } from './cli/import.ts';
 import { openDatabase } from './cli/open-database.ts';
 import { serve, serveHelp } from './cli/serve.ts';
@@ -40,6 +41,7 @@ const commands: Readonly<Record<string, Command>> = {
   user: { help: userHelp, run: async (config, args) => (await userCommand(config, args), 0) },
   backup: { help: backupHelp, run: async (config, args) => (await backup(config, args), 0) },
   restore: { help: restoreHelp, run: async (config, args) => (await restore(config, args), 0) },
+  election: { help: electionHelp, run: electionCommand },
   audit: {
     help: auditHelp,
     run: async (config, args) => {

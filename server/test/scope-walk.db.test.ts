@@ -1,4 +1,6 @@
+import { electionSetupRequest } from '@tcxd/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createElection } from '../src/modules/elections/elections.service.ts';
 import { createGroup } from '../src/modules/emulation/emulation.service.ts';
 import { importsSettled } from '../src/modules/members/members.import-jobs.ts';
 import { systemContext } from '../src/platform/context.ts';
@@ -17,10 +19,12 @@ interface Fixture {
   readonly unitB: BuiltUnit;
   readonly cellB: BuiltUnit;
   readonly userB: BuiltUser;
+  readonly userB2: BuiltUser;
   readonly groupB: string;
   readonly memberB: string;
   readonly cellA: BuiltUnit;
   readonly importJobB: string;
+  readonly electionB: string;
 }
 
 /** For each entity kind: the id of a record inside subtree B. */
@@ -30,6 +34,7 @@ const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   emulation_group: (f) => f.groupB,
   member: (f) => f.memberB,
   member_import: (f) => f.importJobB,
+  election: (f) => f.electionB,
 };
 
 const memberFieldsFor = (name: string) => ({
@@ -91,6 +96,10 @@ const foreignProbe: Readonly<Record<string, Probe>> = {
     body: (f) => ({ fields: memberFieldsFor('Xâm Nhập'), opening: { kind: 'record_opened', date: '2024-01-01', cellId: f.cellB.id, admittedOn: '2015-01-01', fullMemberSince: '2016-01-01' } }),
     status: 404,
   },
+  'POST /api/elections': {
+    body: (f) => electionSetupFor(f.cellB.id, f.userB.id, [f.userB.id, f.userB2.id]),
+    status: 404,
+  },
   'POST /api/users': {
     body: (f) => ({ username: 'xam.nhap', fullName: 'Xâm Nhập', grants: [{ role: 'admin', unitId: f.cellB.id }] }),
     status: 404,
@@ -105,10 +114,22 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'PUT /api/emulation-groups/:id': (f) => ({ kind: 'cluster', name: 'Cụm A', year: 2024, members: [{ unitId: f.unitA.id }, { unitId: f.unitA.id }] }),
   'POST /api/emulation-groups/:id/next-year': (f) => ({ headUnitId: f.unitA.id, deputyUnitIds: [] }),
   'PUT /api/members/:id': () => ({ fields: memberFieldsFor('Tên Mới'), rowVersion: 1 }),
+  'PUT /api/elections/:id/figures': () => ({ issued: 10, returned: 10, notReturned: 0 }),
+  'POST /api/elections/:id/entries': () => ({ ballotNumber: 1, ballot: { kind: 'marked', struck: [0] } }),
+  'POST /api/elections/:id/resolutions': () => ({ ballotNumber: 1, ballot: { kind: 'marked', struck: [0] }, note: 'Theo phiếu gốc' }),
+  'POST /api/elections/:id/next-round': () => ({}),
   'POST /api/members/:id/events': (f) => ({ event: { kind: 'transfer_in', date: '2025-01-01', cellId: f.cellA.id }, rowVersion: 1 }),
 };
 
 
+
+/** A valid election setup of a unit: 3 seats, 4 candidates. */
+const electionSetupFor = (unitId: string, headUserId: string, operatorIds: string[]) => ({
+  unitId, title: 'Bầu cử Ban Chấp hành', body: 'committee', heldOn: '2025-06-01', seats: 3,
+  candidates: ['Ứng Viên Một', 'Ứng Viên Hai', 'Ứng Viên Ba', 'Ứng Viên Bốn'].map((fullName) => ({ fullName, memberId: null })),
+  floorNominations: [], convened: 10, votersPresent: 10, exclusions: [],
+  committee: [{ fullName: 'Trưởng Ban Kiểm', memberId: null, role: 'head' }], headUserId, operatorIds, tiePolicy: 'further_round', acceptWarnings: true,
+});
 
 const apiRoute = (method: string, url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs') && method !== 'HEAD' && method !== 'OPTIONS';
 
@@ -131,7 +152,9 @@ beforeAll(async () => {
   const memberB = await buildMember(db, cellB);
   const importJobB = newId();
   await db.insertInto('member_import_job').values({ id: importJobB, status: 'done', phase: 'finished', dry_run: true, file_name: 'b.csv', format: 'csv', created_by: userB.id, report: Buffer.from('x') }).execute();
-  fixture = { unitA, unitB, cellB, userB, groupB: groupB.id, memberB: memberB.id, cellA, importJobB };
+  const userB2 = await buildUser(db, [{ role: 'clerk', unit: unitB }]);
+  const electionB = await createElection(db, systemContext('test'), electionSetupRequest.parse(electionSetupFor(cellB.id, userB.id, [userB.id, userB2.id])));
+  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id };
   agentA = await signIn(t.app, userA.username, userA.password);
   tokenA = agentA.token;
 });
@@ -173,7 +196,7 @@ describe('every API route', () => {
   });
 
   it('leaks no record of another subtree through a list', async () => {
-    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB];
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB];
     for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
       const res = await agentA.request('GET', route.url);
       for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);

@@ -234,7 +234,94 @@ export interface MemberTallyAttrTable {
   n: number;
 }
 
+/** An election (or confidence vote) of a unit's congress or conference, with its setup and, once finalised, the tally. */
+export interface ElectionTable {
+  id: string;
+  unit_id: string;
+  kind: Generated<string>;
+  title: string;
+  body: string;
+  held_on: string;
+  round: Generated<number>;
+  previous_id: string | null;
+  seats: number;
+  convened: number;
+  voters_present: number;
+  tie_policy: string;
+  head_user_id: string;
+  rules_version: string;
+  issued: number | null;
+  returned: number | null;
+  not_returned: number | null;
+  status: Generated<string>;
+  final_tally: Json | null;
+  chain_head: string | null;
+  finalised_at: Timestamp | null;
+  finalised_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ElectionCandidateTable {
+  election_id: string;
+  position: number;
+  full_name: string;
+  member_id: string | null;
+  source: string;
+}
+
+export interface ElectionNominationTable {
+  election_id: string;
+  seq: number;
+  full_name: string;
+  agreeing: number;
+  present: number;
+  admitted: boolean;
+}
+
+export interface ElectionExclusionTable {
+  election_id: string;
+  seq: number;
+  kind: string;
+  person: string;
+  reason: string;
+}
+
+export interface ElectionCommitteeMemberTable {
+  election_id: string;
+  seq: number;
+  full_name: string;
+  member_id: string | null;
+  role: string;
+}
+
+export interface ElectionOperatorTable {
+  election_id: string;
+  user_id: string;
+}
+
+/** One keyed ballot (or a committee head's resolution): append-only, hash-chained per election. */
+export interface ElectionBallotEntryTable {
+  election_id: string;
+  seq: number;
+  id: string;
+  ballot_number: number;
+  kind: string;
+  operator_id: string;
+  ballot: Json;
+  note: string | null;
+  at: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB {
+  election: ElectionTable;
+  election_candidate: ElectionCandidateTable;
+  election_nomination: ElectionNominationTable;
+  election_exclusion: ElectionExclusionTable;
+  election_committee_member: ElectionCommitteeMemberTable;
+  election_operator: ElectionOperatorTable;
+  election_ballot_entry: ElectionBallotEntryTable;
   member_tally_attr: MemberTallyAttrTable;
   member_import_job: MemberImportJobTable;
   party_member: PartyMemberTable;
