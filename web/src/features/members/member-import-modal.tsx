@@ -1,8 +1,8 @@
-import { InboxOutlined } from '@ant-design/icons';
 import type { MemberImportJob } from '@tcxd/contract';
-import { App, Button, Flex, Form, Modal, Upload } from 'antd';
+import { App, Button, Flex, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useErrorText } from '../../app/error-text.ts';
+import { SheetFileDragger } from '../../app/sheet-file-dragger.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { MemberImportProgress } from './member-import-progress.tsx';
 import { MemberImportResult } from './member-import-result.tsx';
@@ -101,21 +101,7 @@ export function MemberImportModal({ open, onClose }: Props) {
     >
       <Form layout="vertical" disabled={busy}>
         <Form.Item label={t('import.file')} required extra={t('memberImport.fileHelp', { max: maxMegabytes })}>
-          <Upload.Dragger
-            accept=".csv,.xlsx"
-            maxCount={1}
-            fileList={file ? [{ uid: 'file', name: file.name, size: file.size, status: 'done' }] : []}
-            beforeUpload={(picked) => {
-              changeFile(picked);
-              return false;
-            }}
-            onRemove={() => changeFile(null)}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('import.pick')}</p>
-          </Upload.Dragger>
+          <SheetFileDragger file={file} onChange={changeFile} />
         </Form.Item>
       </Form>
       {busy ? <MemberImportProgress uploaded={uploaded} job={job} /> : null}

@@ -2,7 +2,7 @@ import { ageBands, type MemberStats } from '@tcxd/contract';
 import { Card, Col, Empty, Row } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { EChartView } from './echart-view.tsx';
+import { EChartView } from '../../app/echart-view.tsx';
 import { barOption, barsHeight, childBarsOption, inOrder, largestChildren, pieOption, type Slice, topWithOthers } from './member-chart-options.ts';
 
 const maxChildren = 40;
@@ -18,7 +18,7 @@ function ChartCard({ title, empty, option, height = 280 }: ChartCardProps) {
   const { t } = useI18n();
   return (
     <Card title={title} style={{ height: '100%' }}>
-      {empty ? <Empty description={t('memberStats.noData')} /> : <EChartView option={option} height={height} label={title} />}
+      {empty ? <Empty description={t('memberStats.noData')} /> : <EChartView option={option} height={height} label={title} testId="member-chart" />}
     </Card>
   );
 }

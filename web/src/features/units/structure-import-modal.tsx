@@ -1,10 +1,10 @@
-import { InboxOutlined } from '@ant-design/icons';
 import type { structureImportResult } from '@tcxd/contract';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal, Progress, Table, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Form, Input, Modal, Progress, Table } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { useErrorText } from '../../app/error-text.ts';
+import { SheetFileDragger } from '../../app/sheet-file-dragger.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { refreshStructure, type SheetFormat, unitsApi } from './units-api.ts';
 
@@ -111,21 +111,7 @@ export function StructureImportModal({ open, onClose }: Props) {
     >
       <Form layout="vertical" disabled={send.isPending}>
         <Form.Item label={t('import.file')} required extra={t('import.fileHelp')}>
-          <Upload.Dragger
-            accept=".csv,.xlsx"
-            maxCount={1}
-            fileList={file ? [{ uid: 'file', name: file.name, size: file.size, status: 'done' }] : []}
-            beforeUpload={(picked) => {
-              changeFile(picked);
-              return false;
-            }}
-            onRemove={() => changeFile(null)}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('import.pick')}</p>
-          </Upload.Dragger>
+          <SheetFileDragger file={file} onChange={changeFile} />
         </Form.Item>
         <Form.Item label={t('reorg.documentNumber')} required extra={t('import.documentHelp')}>
           <Input

@@ -11,10 +11,11 @@ interface Props {
   readonly height: number;
   /** What the chart shows, for screen readers and tests. */
   readonly label: string;
+  readonly testId?: string;
 }
 
 /** An ECharts chart (bars or pie, SVG) that follows its container's width. */
-export function EChartView({ option, height, label }: Props) {
+export function EChartView({ option, height, label, testId }: Props) {
   const element = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -33,5 +34,5 @@ export function EChartView({ option, height, label }: Props) {
     getInstanceByDom(element.current)?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} style={{ width: '100%', height }} role="img" aria-label={label} data-testid="member-chart" />;
+  return <div ref={element} style={{ width: '100%', height }} role="img" aria-label={label} data-testid={testId} />;
 }
