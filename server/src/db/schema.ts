@@ -308,6 +308,7 @@ export interface ElectionBallotEntryTable {
   kind: string;
   operator_id: string;
   ballot: Json;
+  marks: string;
   note: string | null;
   at: Timestamp;
   prev_hash: string;

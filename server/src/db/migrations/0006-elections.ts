@@ -86,6 +86,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       kind text not null check (kind in ('entry', 'resolution')),
       operator_id uuid not null references app_user(id),
       ballot jsonb not null,
+      -- The ballot in compact form for counting ('m' + hex bitmap of struck positions, or 'i' + reason); verify checks it against ballot.
+      marks text not null,
       note text,
       at timestamptz not null,
       prev_hash text not null,

@@ -8,7 +8,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import { electionGenesisHash, entryHash } from './elections.chain.ts';
-import { differingPositions, groupBallots } from './elections.count.ts';
+import { decodeMarks, differingPositions, encodeMarks, groupBallots } from './elections.count.ts';
 import { figuresOf, presentEntry } from './elections.presenter.ts';
 import { computeResults, messageView } from './elections.results.ts';
 import * as repo from './elections.repository.ts';
@@ -37,7 +37,7 @@ async function append(trx: Transaction<DB>, ctx: Context, row: repo.ElectionRow,
   const last = await repo.lastEntry(trx, row.id);
   const fields = { electionId: row.id, seq: (last?.seq ?? 0) + 1, id: newId(), ballotNumber: request.ballotNumber, kind, operatorId, ballot, note, at: new Date(), prevHash: last?.hash ?? electionGenesisHash };
   const hash = entryHash(fields);
-  const stored = { election_id: row.id, seq: fields.seq, id: fields.id, ballot_number: fields.ballotNumber, kind, operator_id: operatorId, note, at: fields.at, prev_hash: fields.prevHash, hash };
+  const stored = { election_id: row.id, seq: fields.seq, id: fields.id, ballot_number: fields.ballotNumber, kind, operator_id: operatorId, marks: encodeMarks(ballot), note, at: fields.at, prev_hash: fields.prevHash, hash };
   await repo.insertEntry(trx, { ...stored, ballot: canonicalJson(ballot) });
   return presentEntry({ ...stored, ballot });
 }
@@ -113,7 +113,11 @@ export async function electionResults(db: Db, ctx: Context, id: string): Promise
 /** Computes the results from the entries as they stand (what the routes and the benchmark time). */
 export async function liveResults(db: Db, ctx: Context, row: repo.ElectionRow): Promise<ElectionResultsView> {
   const [setup, entries, last] = await Promise.all([repo.setupOf(db, row.id), repo.countingEntriesOf(db, row.id), repo.lastEntry(db, row.id)]);
-  const keyed = entries.map((e) => ({ seq: e.seq, ballotNumber: e.ballot_number, kind: e.kind === 'resolution' ? ('resolution' as const) : ('entry' as const), operatorId: e.operator_id, ballot: ballotContent.parse(e.ballot) }));
+  const keyed = entries.map((e) => {
+    const ballot = decodeMarks(e.marks);
+    if (ballot === null) throw new Error(`election ${row.id}: entry ${e.seq} has unreadable marks`);
+    return { seq: e.seq, ballotNumber: e.ballot_number, kind: e.kind === 'resolution' ? ('resolution' as const) : ('entry' as const), operatorId: e.operator_id, ballot };
+  });
   return computeResults(
     {
       id: row.id,

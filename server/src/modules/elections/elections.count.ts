@@ -66,3 +66,32 @@ export function groupBallots<E extends KeyedEntry>(entries: readonly E[]): Ballo
       return { ballotNumber, ...group, state: 'single', counted: null };
     });
 }
+
+/**
+ * The compact form of a ballot stored beside it for counting: 'm' and a hex bitmap of the
+ * struck positions, or 'i' and the invalid reason. Reading it is several times faster than
+ * jsonb; `tcxd election verify` checks it against the hashed ballot.
+ */
+export function encodeMarks(ballot: BallotContent): string {
+  if (ballot.kind === 'invalid') return `i${ballot.reason}`;
+  const max = ballot.struck.reduce((m, p) => Math.max(m, p), -1);
+  const nibbles = new Uint8Array(Math.floor(max / 4) + 1);
+  for (const p of ballot.struck) nibbles[p >> 2] = (nibbles[p >> 2] ?? 0) | (1 << (p & 3));
+  let hex = 'm';
+  for (const n of nibbles) hex += n.toString(16);
+  return hex;
+}
+
+/** Reads the compact form back; null for text that is not one. */
+export function decodeMarks(marks: string): BallotContent | null {
+  if (marks === 'ino_seal') return { kind: 'invalid', reason: 'no_seal' };
+  if (marks === 'iother') return { kind: 'invalid', reason: 'other' };
+  if (marks[0] !== 'm') return null;
+  const struck: number[] = [];
+  for (let i = 1; i < marks.length; i += 1) {
+    const n = Number.parseInt(marks.charAt(i), 16);
+    if (Number.isNaN(n)) return null;
+    for (let bit = 0; bit < 4; bit += 1) if (n & (1 << bit)) struck.push((i - 1) * 4 + bit);
+  }
+  return { kind: 'marked', struck };
+}

@@ -116,7 +116,7 @@ export async function entriesOfBallot(db: Db, electionId: string, ballotNumber: 
   return db.selectFrom('election_ballot_entry').select(entryColumns).where('election_id', '=', electionId).where('ballot_number', '=', ballotNumber).orderBy('seq').execute();
 }
 
-const entryColumns = ['election_id', 'seq', 'id', 'ballot_number', 'kind', 'operator_id', 'ballot', 'note', 'at', 'prev_hash', 'hash'] as const;
+const entryColumns = ['election_id', 'seq', 'id', 'ballot_number', 'kind', 'operator_id', 'ballot', 'marks', 'note', 'at', 'prev_hash', 'hash'] as const;
 
 /** Every entry of an election in chain order. */
 export async function entriesOf(db: Db, electionId: string) {
@@ -126,7 +126,7 @@ export type EntryRow = Awaited<ReturnType<typeof entriesOf>>[number];
 
 /** What the count needs of the entries, without the chain columns. */
 export async function countingEntriesOf(db: Db, electionId: string) {
-  return db.selectFrom('election_ballot_entry').select(['seq', 'ballot_number', 'kind', 'operator_id', 'ballot']).where('election_id', '=', electionId).orderBy('seq').execute();
+  return db.selectFrom('election_ballot_entry').select(['seq', 'ballot_number', 'kind', 'operator_id', 'marks']).where('election_id', '=', electionId).orderBy('seq').execute();
 }
 
 /** Appends one chained entry. */

@@ -5,6 +5,7 @@ import { canonicalJson } from '../../platform/canonical-json.ts';
 import { systemContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { verifyEntryChain } from './elections.chain.ts';
+import { encodeMarks } from './elections.count.ts';
 import { liveResults } from './elections.ballots.service.ts';
 import * as repo from './elections.repository.ts';
 
@@ -44,6 +45,8 @@ export async function verifyElection(db: Kysely<DB>, id: string): Promise<Electi
     })),
   );
   const problems: string[] = [];
+  const mismatched = entries.find((e) => encodeMarks(ballotContent.parse(e.ballot)) !== e.marks);
+  if (mismatched) problems.push(`Dạng đếm của mục ${mismatched.seq} khác phiếu đã băm / The counting form of seq ${mismatched.seq} differs from the hashed ballot`);
   if (!chain.ok) problems.push(`Chuỗi phiếu bị phá vỡ tại mục ${chain.brokenAtSeq} (${chain.reason}) / Entry chain broken at seq ${chain.brokenAtSeq} (${chain.reason})`);
   const finalised = row.status === 'finalised';
   if (finalised) {
