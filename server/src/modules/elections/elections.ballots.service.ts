@@ -1,4 +1,4 @@
-import type { BallotEntryRequest, BallotResolutionRequest, ElectionResultsView } from '@tcxd/contract';
+import type { BallotContent, BallotEntryRequest, BallotResolutionRequest, ElectionResultsView } from '@tcxd/contract';
 import { ballotContent, electionResultsView } from '@tcxd/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -8,7 +8,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import { electionGenesisHash, entryHash } from './elections.chain.ts';
-import { decodeMarks, differingPositions, encodeMarks, groupBallots } from './elections.count.ts';
+import { decodeMarks, differingPositions, encodeMarks, groupBallots, type KeyedEntry } from './elections.count.ts';
 import { figuresOf, presentEntry } from './elections.presenter.ts';
 import { computeResults, messageView } from './elections.results.ts';
 import * as repo from './elections.repository.ts';
@@ -112,12 +112,23 @@ export async function electionResults(db: Db, ctx: Context, id: string): Promise
 
 /** Computes the results from the entries as they stand (what the routes and the benchmark time). */
 export async function liveResults(db: Db, ctx: Context, row: repo.ElectionRow): Promise<ElectionResultsView> {
-  const [setup, entries, last] = await Promise.all([repo.setupOf(db, row.id), repo.countingEntriesOf(db, row.id), repo.lastEntry(db, row.id)]);
-  const keyed = entries.map((e) => {
-    const ballot = decodeMarks(e.marks);
-    if (ballot === null) throw new Error(`election ${row.id}: entry ${e.seq} has unreadable marks`);
-    return { seq: e.seq, ballotNumber: e.ballot_number, kind: e.kind === 'resolution' ? ('resolution' as const) : ('entry' as const), operatorId: e.operator_id, ballot };
-  });
+  const [setup, groups, last] = await Promise.all([repo.setupOf(db, row.id), repo.countingGroupsOf(db, row.id), repo.lastEntry(db, row.id)]);
+  const decode = (marks: string): BallotContent => {
+    const ballot = decodeMarks(marks);
+    if (ballot === null) throw new Error(`election ${row.id}: unreadable marks`);
+    return ballot;
+  };
+  // The grouped rows stand for the entries (seq and operator do not matter to the count).
+  const keyed: KeyedEntry[] = [];
+  for (const g of groups) {
+    const at = (marks: string, kind: 'entry' | 'resolution'): KeyedEntry => ({ seq: 0, ballotNumber: g.ballot_number, kind, operatorId: '', ballot: decode(marks) });
+    if (g.lo !== null) {
+      const low = at(g.lo, 'entry');
+      keyed.push(low);
+      if (g.n >= 2) keyed.push(g.hi === g.lo || g.hi === null ? low : at(g.hi, 'entry'));
+    }
+    if (g.res !== null) keyed.push(at(g.res, 'resolution'));
+  }
   return computeResults(
     {
       id: row.id,

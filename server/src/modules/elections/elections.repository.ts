@@ -124,9 +124,21 @@ export async function entriesOf(db: Db, electionId: string) {
 }
 export type EntryRow = Awaited<ReturnType<typeof entriesOf>>[number];
 
-/** What the count needs of the entries, without the chain columns. */
-export async function countingEntriesOf(db: Db, electionId: string) {
-  return db.selectFrom('election_ballot_entry').select(['seq', 'ballot_number', 'kind', 'operator_id', 'marks']).where('election_id', '=', electionId).orderBy('seq').execute();
+/**
+ * What the count needs, one row per ballot number: how many entries, the lowest and highest
+ * marks among them (equal when they agree; marks are canonical) and the resolution's marks.
+ * Grouping in SQL halves what is read for a double-keyed election.
+ */
+export async function countingGroupsOf(db: Db, electionId: string) {
+  const rows = await sql<{ ballot_number: number; n: number; lo: string | null; hi: string | null; res: string | null }>`
+    select ballot_number,
+      count(*) filter (where kind = 'entry')::int as n,
+      min(marks) filter (where kind = 'entry') as lo,
+      max(marks) filter (where kind = 'entry') as hi,
+      max(marks) filter (where kind = 'resolution') as res
+    from election_ballot_entry where election_id = ${electionId}
+    group by ballot_number order by ballot_number`.execute(db);
+  return rows.rows;
 }
 
 /** Appends one chained entry. */
