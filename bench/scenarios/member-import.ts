@@ -68,6 +68,17 @@ async function signInAndChangePassword(baseUrl: string, password: string): Promi
   return headers;
 }
 
+/**
+ * GET without a time limit: on PGlite the poll waits while the import's transaction holds the
+ * only connection (fetch gives up after 5 minutes without headers).
+ */
+async function getText(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await new Promise<http.IncomingMessage>((resolve, reject) => http.get(url, { headers }, resolve).once('error', reject));
+  let body = '';
+  for await (const chunk of response) body += String(chunk);
+  return body;
+}
+
 /** Streams a file as the body of a POST (fetch would need a web stream); answers the status and text. */
 async function uploadFile(url: string, headers: Record<string, string>, file: string): Promise<{ status: number; body: string }> {
   const request = http.request(url, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv', 'content-length': fs.statSync(file).size } });
@@ -131,7 +142,7 @@ export const scenario: Scenario = {
           let lastShown = 0;
           while (job.status === 'running') {
             await sleep(500);
-            job = memberImportJob.parse(await (await fetch(`${server.baseUrl}/api/members/imports/${job.id}`, { headers })).json());
+            job = memberImportJob.parse(JSON.parse(await getText(`${server.baseUrl}/api/members/imports/${job.id}`, headers)));
             if (performance.now() - lastShown > 10_000) {
               lastShown = performance.now();
               ctx.progress(`${job.rowsRead} rows read, RSS ${Math.round(Math.max(...rss))} MiB so far`);
