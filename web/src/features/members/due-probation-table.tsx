@@ -1,9 +1,10 @@
 import type { DueLists } from '@tcxd/contract';
-import { Table, type TableColumnsType, Tag } from 'antd';
+import { type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { DueRemainingTag } from './due-remaining-tag.tsx';
+import { DueTable } from './due-table.tsx';
 import { memberPath } from './members-api.ts';
 
 type Row = DueLists['probation'][number];
@@ -33,17 +34,5 @@ export function DueProbationTable({ rows, loading }: { readonly rows: readonly R
     },
     { title: t('memberDue.remaining'), key: 'left', width: 170, render: (_, r) => <DueRemainingTag daysLeft={r.daysLeft} overdue={r.overdue} /> },
   ];
-  return (
-    <Table<Row>
-      rowKey={(r) => r.member.id}
-      size="middle"
-      columns={columns}
-      dataSource={[...rows]}
-      loading={loading}
-      rowClassName={(r) => (r.overdue ? 'tcxd-row-overdue' : '')}
-      locale={{ emptyText: t('memberDue.noProbation') }}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      scroll={{ x: 900 }}
-    />
-  );
+  return <DueTable rows={rows} columns={columns} loading={loading} emptyText={t('memberDue.noProbation')} />;
 }

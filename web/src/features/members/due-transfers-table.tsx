@@ -1,9 +1,10 @@
 import type { DueLists } from '@tcxd/contract';
-import { Table, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { DueRemainingTag } from './due-remaining-tag.tsx';
+import { DueTable } from './due-table.tsx';
 import { memberPath } from './members-api.ts';
 
 type Row = DueLists['transfers'][number];
@@ -20,17 +21,5 @@ export function DueTransfersTable({ rows, loading }: { readonly rows: readonly R
     { title: t('memberDue.deadline'), key: 'deadline', width: 130, render: (_, r) => formatDate(r.deadline) },
     { title: t('memberDue.remaining'), key: 'left', width: 210, render: (_, r) => <DueRemainingTag daysLeft={r.workingDaysLeft} overdue={r.overdue} working /> },
   ];
-  return (
-    <Table<Row>
-      rowKey={(r) => r.member.id}
-      size="middle"
-      columns={columns}
-      dataSource={[...rows]}
-      loading={loading}
-      rowClassName={(r) => (r.overdue ? 'tcxd-row-overdue' : '')}
-      locale={{ emptyText: t('memberDue.noTransfers') }}
-      pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      scroll={{ x: 900 }}
-    />
-  );
+  return <DueTable rows={rows} columns={columns} loading={loading} emptyText={t('memberDue.noTransfers')} />;
 }
