@@ -10,7 +10,8 @@ import { targetNames, withTarget } from './lib/targets.ts';
 import type { BenchContext, Scenario, ScenarioResult } from './lib/types.ts';
 
 // npm run bench [-- <scenario>... [--runs N]]: runs every scenario file in bench/scenarios/
-// (or the named ones) on PGlite, and on PostgreSQL when BENCH_DATABASE_URL is set.
+// (or the named ones) on PGlite, and on PostgreSQL when BENCH_DATABASE_URL is set (BENCH_TARGETS=postgres
+// or =pglite keeps one of them).
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(benchDir, 'results');

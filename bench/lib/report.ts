@@ -15,13 +15,18 @@ function verdict(metric: MetricSummary): string {
   return metric.ok ? 'đạt / ok' : '**không đạt / missed**';
 }
 
+/** The target cell: the statistic and its bound (results written before p95 targets are on p50). */
+function targetCell(metric: MetricSummary): string {
+  return metric.targetMax === null ? '' : `${metric.targetStat ?? 'p50'} ≤ ${metric.targetMax}`;
+}
+
 /** Markdown table rows of one scenario's results. */
 export function resultTable(result: ScenarioResult): string {
-  const head = '| CSDL / database | chỉ số / metric | n | min | p50 | max | mục tiêu / target (p50) | kết quả / verdict |';
+  const head = '| CSDL / database | chỉ số / metric | n | min | p50 | p95 | max | mục tiêu / target | kết quả / verdict |';
   const rows = result.targets.flatMap(({ target, metrics }) =>
-    metrics.map((m) => `| ${target} | ${m.name} (${m.unit}) | ${m.n} | ${m.min} | ${m.p50} | ${m.max} | ${m.targetMax === null ? '' : `≤ ${m.targetMax}`} | ${verdict(m)} |`),
+    metrics.map((m) => `| ${target} | ${m.name} (${m.unit}) | ${m.n} | ${m.min} | ${m.p50} | ${m.p95} | ${m.max} | ${targetCell(m)} | ${verdict(m)} |`),
   );
-  return [head, '|---|---|---:|---:|---:|---:|---:|---|', ...rows].join('\n');
+  return [head, '|---|---|---:|---:|---:|---:|---:|---:|---|', ...rows].join('\n');
 }
 
 function isScenarioResult(value: unknown): value is ScenarioResult {

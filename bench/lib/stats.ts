@@ -9,10 +9,12 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-/** min/p50/p95/max/mean of a metric and whether its p50 meets the target. */
+/** min/p50/p95/max/mean of a metric and whether its target statistic (p50 unless stated) meets the target. */
 export function summarize(metric: Metric): MetricSummary {
   const sorted = [...metric.samples].sort((a, b) => a - b);
   const p50 = percentile(sorted, 50);
+  const p95 = percentile(sorted, 95);
+  const targetStat = metric.targetStat ?? 'p50';
   const mean = sorted.reduce((sum, v) => sum + v, 0) / Math.max(1, sorted.length);
   return {
     name: metric.name,
@@ -20,11 +22,12 @@ export function summarize(metric: Metric): MetricSummary {
     n: sorted.length,
     min: round(sorted[0] ?? Number.NaN),
     p50: round(p50),
-    p95: round(percentile(sorted, 95)),
+    p95: round(p95),
     max: round(sorted.at(-1) ?? Number.NaN),
     mean: round(mean),
     targetMax: metric.targetMax ?? null,
-    ok: metric.targetMax === undefined ? null : p50 <= metric.targetMax,
+    targetStat,
+    ok: metric.targetMax === undefined ? null : (targetStat === 'p95' ? p95 : p50) <= metric.targetMax,
     samples: metric.samples.map(round),
   };
 }

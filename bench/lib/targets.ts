@@ -4,9 +4,20 @@ import path from 'node:path';
 import { createScratchPostgres } from '../../server/test/cli-process.ts';
 import type { Target } from './types.ts';
 
-/** PGlite always; PostgreSQL too when BENCH_DATABASE_URL names a server we may create databases on. */
+const allTargets: readonly Target['name'][] = ['pglite', 'postgres'];
+
+/**
+ * PGlite always; PostgreSQL too when BENCH_DATABASE_URL names a server we may create
+ * databases on. BENCH_TARGETS (e.g. `postgres`) keeps only the named ones, for runs too
+ * long to repeat on every target.
+ */
 export function targetNames(): readonly Target['name'][] {
-  return process.env.BENCH_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const available = allTargets.filter((name) => name === 'pglite' || Boolean(process.env.BENCH_DATABASE_URL));
+  const wanted = process.env.BENCH_TARGETS?.split(',').map((t) => t.trim()).filter(Boolean);
+  if (!wanted || wanted.length === 0) return available;
+  const unknown = wanted.filter((name) => !available.some((a) => a === name));
+  if (unknown.length > 0) throw new Error(`BENCH_TARGETS names ${unknown.join(', ')}, not among ${available.join(', ')} (PostgreSQL needs BENCH_DATABASE_URL)`);
+  return available.filter((name) => wanted.includes(name));
 }
 
 /** Runs work against a fresh, empty target (a temporary DATA_DIR or a scratch database) and removes it afterwards. */

@@ -13,13 +13,18 @@ export interface BenchContext {
   progress(line: string): void;
 }
 
+/** The summary statistic a target is stated on. */
+export type TargetStat = 'p50' | 'p95';
+
 /** Raw samples of one measured quantity; the runner summarises them. */
 export interface Metric {
   readonly name: string;
   readonly unit: string;
   readonly samples: readonly number[];
-  /** Upper bound the p50 must stay under, when the project has a target. */
+  /** Upper bound the target statistic must stay under, when the project has a target. */
   readonly targetMax?: number;
+  /** Which statistic the target is on (default p50). */
+  readonly targetStat?: TargetStat;
 }
 
 /** A benchmark scenario: one file in bench/scenarios/ exporting `scenario`. */
@@ -39,7 +44,9 @@ export interface MetricSummary {
   readonly max: number;
   readonly mean: number;
   readonly targetMax: number | null;
-  /** Whether p50 meets the target (null when there is none). */
+  /** The statistic the target is on; absent in results written before p95 targets (then p50). */
+  readonly targetStat?: TargetStat;
+  /** Whether the target statistic meets the target (null when there is none). */
   readonly ok: boolean | null;
   readonly samples: readonly number[];
 }

@@ -1,28 +1,14 @@
-import { connectDatabase, type Database } from '../../server/src/db/connect.ts';
 import { migrateToLatest } from '../../server/src/db/migrate.ts';
 import { registerModuleHooks } from '../../server/src/modules/hooks.ts';
 import { commitReorganisation } from '../../server/src/modules/units/units.reorg.service.ts';
 import { ancestorsAsOf, childrenAsOf, isDescendantAsOf, subtreeAsOf } from '../../server/src/modules/units/units.repository.ts';
 import { systemContext } from '../../server/src/platform/context.ts';
-import type { DemoScale } from '../../server/src/seed/demo-structure.ts';
 import { seedDemo } from '../../server/src/seed/seed.ts';
-import type { Metric, Scenario, Target } from '../lib/types.ts';
+import { benchScale } from '../lib/scale.ts';
+import { openTargetDatabase, timed } from '../lib/target-db.ts';
+import type { Metric, Scenario } from '../lib/types.ts';
 
-const scale: DemoScale = (process.env.BENCH_SCALE as DemoScale | undefined) ?? 'national';
-
-async function open(target: Target): Promise<Database> {
-  const url = target.env.DATABASE_URL;
-  if (url) return connectDatabase({ kind: 'postgres', url });
-  const dataDir = target.env.DATA_DIR;
-  if (!dataDir) throw new Error('target without DATA_DIR or DATABASE_URL');
-  return connectDatabase({ kind: 'pglite', dataDir });
-}
-
-async function timed(samples: number[], work: () => Promise<unknown>): Promise<void> {
-  const started = performance.now();
-  await work();
-  samples.push(performance.now() - started);
-}
+const scale = benchScale('national');
 
 const pick = <T>(list: readonly T[], i: number): T => list[(i * 7919) % list.length] as T;
 
@@ -37,7 +23,7 @@ export const scenario: Scenario = {
     `Sổ đăng ký tổ chức ở quy mô ${scale}: truy vấn theo ngày và sáp nhập hai tỉnh với toàn bộ cấp dưới. / ` +
     `Organisation registry at ${scale} scale: as-of queries and a merge of two provinces with all descendants.`,
   async run(ctx, target) {
-    const database = await open(target);
+    const database = await openTargetDatabase(target);
     const { db } = database;
     try {
       registerModuleHooks();
