@@ -38,6 +38,18 @@ const isoOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0,
 const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
 /**
+ * A citizen id in the real layout (province code, century and sex, year of birth, serial),
+ * unique for every sequence number below 96 million: seq fixes the pair (province, serial)
+ * as (seq mod 96, seq div 96), so no two members share one.
+ */
+export function demoCitizenId(seq: number, birthYear: number, female: boolean): string {
+  const province = String((seq % 96) + 1).padStart(3, '0');
+  const centurySex = (birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0);
+  const serial = String(Math.floor(seq / 96)).padStart(6, '0');
+  return `${province}${centurySex}${String(birthYear % 100).padStart(2, '0')}${serial}`;
+}
+
+/**
  * One plausible member of a cell, deterministic for the sequence number: a name in the
  * usual pattern, birth between 1945 and 2006, admission between 18 and 60, probation of 12
  * months; card number and citizen id unique by construction.
@@ -63,7 +75,7 @@ export function demoMember(random: () => number, cellId: string, seq: number, to
     residence: null,
     ethnicity: weighted(random, ethnicities),
     religion: weighted(random, religions),
-    citizenId: `0${String(seq % 96).padStart(2, '0')}${(year >= 2000 ? 2 : 0) + (female ? 1 : 0)}${String(year % 100).padStart(2, '0')}${String(seq).padStart(6, '0').slice(-6)}`,
+    citizenId: demoCitizenId(seq, year, female),
     educationGeneral: random() < 0.9 ? '12/12' : '9/12',
     educationProfessional: pickOf(random, professional),
     politicalTheory: weighted(random, theories),
