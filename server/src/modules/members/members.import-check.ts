@@ -78,13 +78,20 @@ function indexExisting(found: readonly ExistingMember[]): ExistingIndex {
   };
 }
 
+/** A validated fixed-length digit string (card number, citizen id) as a number; null stays null. */
+const digitsKey = (digits: string | null): number | null => (digits === null ? null : Number(digits));
+
 /**
  * Checks rows of one file in batches; keeps what it has seen of the file (identities and the
  * cells found) between batches. One checker per import.
  */
 export class ImportChecker {
-  private readonly cards = new Map<string, number>();
-  private readonly citizens = new Map<string, number>();
+  // What the file has shown so far, key -> first row. Kept small because a file may hold a
+  // million rows: card numbers (8 digits) and citizen ids (12 digits) as numbers, which is
+  // exact for fixed-length digit strings, and the person key as one flat string (a template
+  // literal would keep a rope of its parts, and a trimmed cell its whole source line).
+  private readonly cards = new Map<number, number>();
+  private readonly citizens = new Map<number, number>();
   private readonly people = new Map<string, number>();
   private readonly cellCache = new Map<string, CellInfo | null>();
 
@@ -114,7 +121,13 @@ export class ImportChecker {
     const wanted = [...new Set(codes)].filter((c) => !this.cellCache.has(c));
     if (wanted.length === 0) return;
     const found = await this.lookups.cells(wanted);
-    for (const code of wanted) this.cellCache.set(code, found.find((c) => c.code === code) ?? null);
+    // Keyed by the database's copy of the code when there is one, so the cache does not hold
+    // the file's lines alive through the sliced cell strings.
+    const byCode = new Map(found.map((c) => [c.code, c]));
+    for (const code of wanted) {
+      const cell = byCode.get(code) ?? null;
+      this.cellCache.set(cell?.code ?? code, cell);
+    }
   }
 
   /** Why the cell of this code cannot take members from this importer, or null. Out of scope reads as unknown. */
@@ -132,7 +145,7 @@ export class ImportChecker {
     const cellProblem = this.cellProblem(row, record.cellCode);
     if (cellProblem) problems.push(cellProblem);
     const cell = cellProblem ? null : (this.cellCache.get(record.cellCode) ?? null);
-    const person = `${searchName}|${fields.birthDate}|${record.cellCode}`;
+    const person = [searchName, fields.birthDate, record.cellCode].join('|');
 
     const sameCell = (m: ExistingMember) => cell !== null && m.homeCellId === cell.id && m.searchName === searchName && m.birthDate === fields.birthDate;
     const byCard = fields.cardNumber ? existing.byCard.get(fields.cardNumber) : undefined;
@@ -141,14 +154,14 @@ export class ImportChecker {
     if (byCard && !sameCell(byCard)) problems.push(problem(row, 'cardNumber', `Số thẻ ${fields.cardNumber ?? ''} đã cấp cho một đảng viên khác trong sổ`));
     if (byCitizen && !sameCell(byCitizen)) problems.push(problem(row, 'citizenId', 'Số định danh cá nhân này đã thuộc về một đảng viên khác trong sổ'));
 
-    const seen = (map: Map<string, number>, key: string | null, column: MemberSheetKey, label: string) => {
+    const seen = <K>(map: Map<K, number>, key: K | null, column: MemberSheetKey, label: string) => {
       if (key === null) return;
       const first = map.get(key);
       if (first === undefined) map.set(key, row);
       else problems.push(problem(row, column, `${label} trùng với dòng ${first}`));
     };
-    seen(this.cards, fields.cardNumber, 'cardNumber', `Số thẻ ${fields.cardNumber ?? ''}`);
-    seen(this.citizens, fields.citizenId, 'citizenId', 'Số định danh cá nhân');
+    seen(this.cards, digitsKey(fields.cardNumber), 'cardNumber', `Số thẻ ${fields.cardNumber ?? ''}`);
+    seen(this.citizens, digitsKey(fields.citizenId), 'citizenId', 'Số định danh cá nhân');
     seen(this.people, person, 'fullName', 'Cùng họ tên, ngày sinh và chi bộ');
 
     if (problems.length === 0 && (byPerson || (byCard && sameCell(byCard)) || (byCitizen && sameCell(byCitizen)))) return { row, outcome: 'unchanged' };
