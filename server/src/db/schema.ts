@@ -209,6 +209,13 @@ export interface MemberTallyTable {
   n: number;
 }
 
+/** Lifecycle events per kind and effective date (migration 0011), for whole-country period figures. */
+export interface MemberEventTallyTable {
+  kind: string;
+  effective_date: string;
+  n: number;
+}
+
 export interface MemberImportJobTable {
   id: string;
   status: string;
@@ -329,6 +336,7 @@ export interface DB {
   party_member_event: PartyMemberEventTable;
   party_member_period: PartyMemberPeriodTable;
   member_tally: MemberTallyTable;
+  member_event_tally: MemberEventTallyTable;
   emulation_group: EmulationGroupTable;
   emulation_group_member: EmulationGroupMemberTable;
   org_unit: OrgUnitTable;

@@ -97,29 +97,49 @@ export async function factsAsOf(db: Kysely<DB>, scope: readonly string[], unitId
   return toFacts(rows.rows);
 }
 
-/** The same counts for the whole country today, from the tallies the triggers keep. */
+interface TallyRow {
+  readonly dimension: string;
+  readonly status: string;
+  readonly sex: string | null;
+  readonly birth_year: number | null;
+  readonly key: string | null;
+  readonly n: number;
+}
+
+const tallyDimension = (d: string): Fact['dimension'] => (d === 'sex_year' || d === 'branch' || d === 'ethnicity' || d === 'religion' || d === 'education' ? d : 'political_theory');
+
+/**
+ * The same counts for the whole country today, from the tallies the triggers keep, summed
+ * over the organisations under the Centre in SQL (a few hundred rows cross to the app
+ * instead of one per organisation, status, sex and birth year).
+ */
 export async function tallyFacts(db: Kysely<DB>): Promise<Fact[]> {
-  const [years, attrs] = await Promise.all([
-    db.selectFrom('member_tally').select(['top_label', 'status', 'sex', 'birth_year', 'n']).where('n', '<>', 0).execute(),
-    db.selectFrom('member_tally_attr').select(['top_label', 'status', 'attribute', 'value', 'n']).where('n', '<>', 0).execute(),
-  ]);
-  const status = (s: string) => (s === 'full' ? 'full' : 'probationary');
-  const facts: Fact[] = [];
-  const branches = new Map<string, number>();
-  for (const r of years) {
-    facts.push({ dimension: 'sex_year', status: status(r.status), sex: r.sex, birthYear: r.birth_year, key: null, n: r.n });
-    const k = `${r.top_label}|${r.status}`;
-    branches.set(k, (branches.get(k) ?? 0) + r.n);
-  }
-  for (const [k, n] of branches) {
-    const [label = '', s = ''] = k.split('|');
-    facts.push({ dimension: 'branch', status: status(s), sex: null, birthYear: null, key: label, n });
-  }
-  for (const r of attrs) {
-    const dimension = r.attribute === 'ethnicity' || r.attribute === 'religion' || r.attribute === 'education' ? r.attribute : 'political_theory';
-    facts.push({ dimension, status: status(r.status), sex: null, birthYear: null, key: r.value, n: r.n });
-  }
-  return facts;
+  const rows = await sql<TallyRow>`
+    select 'sex_year' as dimension, status, sex, birth_year, null::text as key, sum(n)::int as n
+      from member_tally group by status, sex, birth_year having sum(n) <> 0
+    union all
+    select 'branch', status, null, null, top_label, sum(n)::int from member_tally group by status, top_label having sum(n) <> 0
+    union all
+    select attribute, status, null, null, value, sum(n)::int from member_tally_attr group by attribute, status, value having sum(n) <> 0`.execute(db);
+  return rows.rows.map((r) => ({
+    dimension: tallyDimension(r.dimension),
+    status: r.status === 'full' ? 'full' : 'probationary',
+    sex: r.sex,
+    birthYear: r.birth_year === null ? null : Number(r.birth_year),
+    key: r.key,
+    n: Number(r.n),
+  }));
+}
+
+const periodKinds = sql`('admitted', 'recognised', 'transfer_in', 'transfer_out', 'removed', 'not_recognised', 'expelled', 'died')`;
+
+/** Lifecycle events in a period over the whole country, from the per-day counts the insert trigger keeps. */
+export async function periodCountsNational(db: Kysely<DB>, from: string, to: string) {
+  const rows = await sql<{ kind: string; n: number }>`
+    select kind, sum(n)::int as n from member_event_tally
+    where effective_date between ${from} and ${to} and kind in ${periodKinds}
+    group by kind`.execute(db);
+  return new Map(rows.rows.map((r) => [r.kind, Number(r.n)]));
 }
 
 /** Lifecycle events in a period below a unit (admissions and arrivals by their cell, the rest by the member's cell then). */
@@ -129,7 +149,7 @@ export async function periodCounts(db: Kysely<DB>, scope: readonly string[], uni
     from party_member_event e
     join org_unit c on c.id = case when e.kind in ('admitted', 'transfer_in') then e.cell_id else e.from_cell_id end
     where e.effective_date between ${from} and ${to}
-      and e.kind in ('admitted', 'recognised', 'transfer_in', 'transfer_out', 'removed', 'not_recognised', 'expelled', 'died')
+      and e.kind in ${periodKinds}
       and c.path <@ ${unitPath}::ltree and ${inScope(sql.ref('c.path'), scope)}
     group by e.kind`.execute(db);
   return new Map(rows.rows.map((r) => [r.kind, Number(r.n)]));

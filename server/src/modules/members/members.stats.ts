@@ -8,7 +8,7 @@ import { notFound } from '../../platform/errors.ts';
 import { pathLabel } from '../../platform/ids.ts';
 import { todayVn } from '../../platform/today.ts';
 import { childrenAsOf } from '../units/units.repository.ts';
-import { currentFacts, type Fact, factsAsOf, periodCounts, tallyFacts } from './members.stats.repository.ts';
+import { currentFacts, type Fact, factsAsOf, periodCounts, periodCountsNational, tallyFacts } from './members.stats.repository.ts';
 
 /**
  * Age in the statistics is counted by year of birth (the year of the date minus the year
@@ -78,8 +78,9 @@ async function statsUnit(db: Kysely<DB>, ctx: Context, unitId: string | undefine
 /**
  * Members of a unit's subtree on a date, by status, sex, age band, ethnicity, religion
  * (for those allowed to see it), education and political theory, with the unit's
- * sub-units, and the lifecycle events of a period. The whole country today comes from the
- * tallies; anything else is counted from the records (`fromScratch` forces that).
+ * sub-units, and the lifecycle events of a period. The whole country comes from the
+ * tallies (today's figures, and the events of any period); anything else is counted from
+ * the records (`fromScratch` forces that).
  */
 export async function memberStatistics(db: Kysely<DB>, ctx: Context, query: z.infer<typeof memberStatsQuery>, options = { fromScratch: false }): Promise<MemberStats> {
   const today = todayVn();
@@ -89,7 +90,8 @@ export async function memberStatistics(db: Kysely<DB>, ctx: Context, query: z.in
   const root = await rootUnit(db);
   const current = asOf >= today;
   const wholeCountry = unit.id === root.id && withinScope(root.path, scope);
-  const facts = current ? (wholeCountry && !options.fromScratch ? await tallyFacts(db) : await currentFacts(db, scope, unit.path)) : await factsAsOf(db, scope, unit.id, asOf);
+  const fromTallies = wholeCountry && !options.fromScratch;
+  const facts = current ? (fromTallies ? await tallyFacts(db) : await currentFacts(db, scope, unit.path)) : await factsAsOf(db, scope, unit.id, asOf);
   const year = Number(asOf.slice(0, 4));
   const figures = summarise(facts, year);
   const children = await childrenAsOf(db, scope, unit.id, asOf);
@@ -98,7 +100,7 @@ export async function memberStatistics(db: Kysely<DB>, ctx: Context, query: z.in
     .sort((a, b) => b.full + b.probationary - (a.full + a.probationary));
   const from = query.from ?? `${asOf.slice(0, 4)}-01-01`;
   const to = query.to ?? asOf;
-  const period = await periodCounts(db, scope, unit.path, from, to);
+  const period = fromTallies ? await periodCountsNational(db, from, to) : await periodCounts(db, scope, unit.path, from, to);
   const count = (...kinds: string[]) => kinds.reduce((s, k) => s + (period.get(k) ?? 0), 0);
   const seeReligion = withinScope(unit.path, scopePaths(ctx, 'members.sensitive'));
   return {
