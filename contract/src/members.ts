@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from './common.ts';
+import { isoDate, pageOf, pageQuery } from './common.ts';
 
 /** Where a member stands (derived from the history). */
 export const memberStatuses = ['probationary', 'full', 'in_transit', 'transferred_outside', 'removed', 'expelled', 'deceased', 'not_member'] as const;
@@ -139,6 +139,17 @@ export const memberListItem = z.object({
   cell: unitRef,
 });
 export type MemberListItem = z.infer<typeof memberListItem>;
+
+/**
+ * Matches are counted up to this many: past it, the list says "more than" instead of
+ * counting millions of rows on every keystroke (a family name matches a third of the country).
+ */
+export const memberCountLimit = 10_000;
+export const memberListPage = pageOf(memberListItem).extend({
+  /** More members match than `total` (= memberCountLimit); the filters narrow it down. */
+  totalCapped: z.boolean(),
+});
+export type MemberListPage = z.infer<typeof memberListPage>;
 
 export const memberListQuery = pageQuery.extend({
   q: z.string().trim().max(120).optional(),

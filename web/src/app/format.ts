@@ -1,3 +1,4 @@
+import type { Locale } from '@tcxd/contract';
 import dayjs from 'dayjs';
 
 export const dateFormat = 'DD/MM/YYYY';
@@ -36,4 +37,11 @@ export function today(): dayjs.Dayjs {
 /** Whether a string is a real calendar date written yyyy-mm-dd. */
 export function isIsoDate(value: string | null | undefined): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && dayjs(value).format('YYYY-MM-DD') === value;
+}
+
+const numberFormats: Readonly<Record<Locale, Intl.NumberFormat>> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+
+/** A count with the language's digit grouping (10.000 in Vietnamese, 10,000 in English). */
+export function formatNumber(value: number, locale: Locale): string {
+  return numberFormats[locale].format(value);
 }

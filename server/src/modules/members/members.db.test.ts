@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Agent, type TestApp } from '../../../test/app.ts';
 import { buildMember, buildUnit, buildUser, type BuiltUnit } from '../../../test/factories.ts';
+import { memberListQuery } from '@tcxd/contract';
 import { todayVn } from '../../platform/today.ts';
 import { addDays, addMonths } from '../../rules/members/index.ts';
+import * as repo from './members.repository.ts';
 
 let t: TestApp;
 let province: BuiltUnit;
@@ -190,5 +192,17 @@ describe('search and scope', () => {
     expect(list.items.every((m: { cell: { id: string } }) => m.cell.id === cellB.id)).toBe(true);
     expect((await staff.request('GET', `/api/members/${foreign.id}`)).statusCode).toBe(404);
     expect((await staff.request('GET', '/api/members?q=hoang van khanh')).json().total).toBe(0);
+  });
+
+  it('counts matches up to a limit and says when more match', async () => {
+    const db = t.database.db;
+    for (const given of ['Bình', 'Cường', 'Dũng']) await buildMember(db, cellB, { fullName: `Kiều Văn ${given}` });
+    const exact = (await staff.request('GET', '/api/members?q=kieu van')).json();
+    expect(exact).toMatchObject({ total: 3, totalCapped: false });
+    const query = memberListQuery.parse({ q: 'kieu van' });
+    expect(await repo.listMembers(db, [''], query, null, false, today, 3)).toMatchObject({ total: 3, totalCapped: false });
+    const capped = await repo.listMembers(db, [''], query, null, false, today, 2);
+    expect(capped).toMatchObject({ total: 2, totalCapped: true });
+    expect(capped.items).toHaveLength(3);
   });
 });

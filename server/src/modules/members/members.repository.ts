@@ -1,4 +1,4 @@
-import type { MemberFields, MemberListQuery } from '@tcxd/contract';
+import { type MemberFields, type MemberListQuery, memberCountLimit } from '@tcxd/contract';
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inScope } from '../../platform/access.ts';
@@ -219,8 +219,8 @@ function filtered(db: Db, scope: readonly string[], q: Omit<MemberListQuery, 'pa
 
 export const listColumns = ['m.id', 'm.full_name', 'm.sex', 'm.birth_date', 'm.ethnicity', 'm.card_number', 'm.status', 'm.exempted', 'm.admission_date', 'm.full_member_date', 'c.id as cell_id', 'c.name as cell_name'] as const;
 
-/** One page of members in Vietnamese name order, with the total. */
-export async function listMembers(db: Db, scope: readonly string[], q: MemberListQuery, unitPath: string | null, canSearchCitizenId: boolean, today: string) {
+/** One page of members in Vietnamese name order, with the number of matches (counted up to memberCountLimit). */
+export async function listMembers(db: Db, scope: readonly string[], q: MemberListQuery, unitPath: string | null, canSearchCitizenId: boolean, today: string, countLimit = memberCountLimit) {
   const base = filtered(db, scope, q, unitPath, canSearchCitizenId, today);
   const [items, count] = await Promise.all([
     base
@@ -230,9 +230,13 @@ export async function listMembers(db: Db, scope: readonly string[], q: MemberLis
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(base.select(sql<number>`1`.as('hit')).limit(countLimit + 1).as('hits'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(count.n) };
+  const counted = Number(count.n);
+  return { items, total: Math.min(counted, countLimit), totalCapped: counted > countLimit };
 }
 
 /** Every member matching the filters, in name order, read in batches by key (for the export). */

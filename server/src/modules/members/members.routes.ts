@@ -1,4 +1,4 @@
-import { dueListQuery, dueLists, idParams, memberCreateRequest, memberEventRequest, memberListItem, memberListQuery, memberStats, memberStatsQuery, memberUpdateRequest, memberView, pageOf } from '@tcxd/contract';
+import { dueListQuery, dueLists, idParams, memberCreateRequest, memberEventRequest, memberListPage, memberListQuery, memberStats, memberStatsQuery, memberUpdateRequest, memberView } from '@tcxd/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/request-context.ts';
 import { dueListsFor } from './members.due.ts';
@@ -14,7 +14,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/',
-    { schema: { tags, summary: 'Danh sách đảng viên / Members', querystring: memberListQuery, response: { 200: pageOf(memberListItem) } } },
+    { schema: { tags, summary: 'Danh sách đảng viên / Members', querystring: memberListQuery, response: { 200: memberListPage } } },
     async (request) => service.listMembers(app.db, contextOf(request), request.query),
   );
 

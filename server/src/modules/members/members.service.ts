@@ -1,4 +1,4 @@
-import type { MemberCreateRequest, MemberEventInput, MemberEventKind, MemberFields, MemberListItem, MemberListQuery, MemberView, memberEventRequest, memberUpdateRequest } from '@tcxd/contract';
+import type { MemberCreateRequest, MemberEventInput, MemberEventKind, MemberFields, MemberListPage, MemberListQuery, MemberView, memberEventRequest, memberUpdateRequest } from '@tcxd/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
@@ -181,9 +181,9 @@ export async function getMember(db: Kysely<DB>, ctx: Context, id: string, option
 }
 
 /** A page of members in the scope (optionally below one unit), in Vietnamese name order. */
-export async function listMembers(db: Kysely<DB>, ctx: Context, query: MemberListQuery): Promise<{ items: MemberListItem[]; total: number; page: number; pageSize: number }> {
+export async function listMembers(db: Kysely<DB>, ctx: Context, query: MemberListQuery): Promise<MemberListPage> {
   const unitPath = query.unitId ? (await requireUnit(db, ctx, query.unitId, 'read')).path : null;
   const sensitive = scopePaths(ctx, 'members.sensitive').length > 0;
-  const { items, total } = await repo.listMembers(db, scopePaths(ctx, 'read'), query, unitPath, sensitive, todayVn());
-  return { items: items.map(presentListItem), total, page: query.page, pageSize: query.pageSize };
+  const { items, total, totalCapped } = await repo.listMembers(db, scopePaths(ctx, 'read'), query, unitPath, sensitive, todayVn());
+  return { items: items.map(presentListItem), total, totalCapped, page: query.page, pageSize: query.pageSize };
 }

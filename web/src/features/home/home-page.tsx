@@ -3,6 +3,7 @@ import { unitKinds } from '@tcxd/contract';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, List, Row, Statistic, Tag } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
+import { formatNumber } from '../../app/format.ts';
 import { PageHeader } from '../../app/page-header.tsx';
 import { PageError, PageSpinner } from '../../app/page-states.tsx';
 import { effectiveGrants } from '../../app/permissions.ts';
@@ -40,7 +41,6 @@ export function HomePage() {
   const { t, tOr, locale } = useI18n();
   const session = useCurrentSession();
   const summary = useQuery(homeSummaryQuery);
-  const numberFormat = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN');
   const groupSeparator = locale === 'en' ? ',' : '.';
 
   const active = session.activeGrantId ? effectiveGrants(session)[0] : undefined;
@@ -72,7 +72,7 @@ export function HomePage() {
               <List
                 dataSource={byHierarchy(data.unitsByKind)}
                 renderItem={(row) => (
-                  <List.Item extra={<strong>{numberFormat.format(row.count)}</strong>}>{tOr(`unitKind.${row.kind}`, row.kind)}</List.Item>
+                  <List.Item extra={<strong>{formatNumber(row.count, locale)}</strong>}>{tOr(`unitKind.${row.kind}`, row.kind)}</List.Item>
                 )}
               />
             )}

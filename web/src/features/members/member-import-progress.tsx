@@ -1,5 +1,6 @@
 import type { MemberImportJob } from '@tcxd/contract';
 import { Flex, Progress, Typography } from 'antd';
+import { formatNumber } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { phasePercent } from './import-job-follow.ts';
 
@@ -12,7 +13,7 @@ interface Props {
 /** The upload, then the phase of the import job and the rows read so far. */
 export function MemberImportProgress({ uploaded, job }: Props) {
   const { t, locale } = useI18n();
-  const rows = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN').format(job?.rowsRead ?? 0);
+  const rows = formatNumber(job?.rowsRead ?? 0, locale);
   if (uploaded !== null || job === null) {
     return (
       <Flex vertical gap={4} style={{ marginTop: 8 }}>

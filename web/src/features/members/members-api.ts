@@ -4,10 +4,9 @@ import {
   type MemberEventInput,
   type MemberFields,
   memberImportJob,
-  memberListItem,
+  memberListPage,
   memberStats,
   memberView,
-  pageOf,
 } from '@tcxd/contract';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from '../../app/api-client.ts';
@@ -15,13 +14,11 @@ import { apiDownload, apiUpload } from '../../app/api-transfer.ts';
 import { queryClient } from '../../app/query-client.ts';
 import { type MemberFilters, memberQueryOf } from './member-filters.ts';
 
-const memberPage = pageOf(memberListItem);
-
 /** A page of members matching the filters, in Vietnamese alphabetical order (sorted by the server). */
 export function memberListQuery(filters: MemberFilters) {
   return queryOptions({
     queryKey: ['members', 'list', filters],
-    queryFn: ({ signal }) => api.get('/api/members', memberPage, memberQueryOf(filters), signal),
+    queryFn: ({ signal }) => api.get('/api/members', memberListPage, memberQueryOf(filters), signal),
     placeholderData: keepPreviousData,
   });
 }

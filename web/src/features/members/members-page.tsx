@@ -71,6 +71,7 @@ export function MembersPage() {
           <MembersTable
             rows={list.data?.items ?? []}
             total={list.data?.total ?? 0}
+            totalCapped={list.data?.totalCapped ?? false}
             page={filters.page}
             pageSize={filters.pageSize}
             loading={list.isFetching}

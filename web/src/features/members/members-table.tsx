@@ -1,7 +1,7 @@
 import type { MemberListItem } from '@tcxd/contract';
 import { Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
-import { formatDate } from '../../app/format.ts';
+import { formatDate, formatNumber } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { pageSizes } from './member-filters.ts';
 import { MemberStatusTag } from './member-status-tag.tsx';
@@ -10,6 +10,8 @@ import { memberPath } from './members-api.ts';
 interface Props {
   readonly rows: readonly MemberListItem[];
   readonly total: number;
+  /** More match than `total`: the count stopped at the limit. */
+  readonly totalCapped: boolean;
   readonly page: number;
   readonly pageSize: number;
   readonly loading: boolean;
@@ -17,8 +19,8 @@ interface Props {
 }
 
 /** One page of members: name (link to the record), birth date, sex, card number, cell, status, admission date. */
-export function MembersTable({ rows, total, page, pageSize, loading, onPage }: Props) {
-  const { t } = useI18n();
+export function MembersTable({ rows, total, totalCapped, page, pageSize, loading, onPage }: Props) {
+  const { t, locale } = useI18n();
   const columns: TableColumnsType<MemberListItem> = [
     {
       title: t('memberField.fullName'),
@@ -54,7 +56,7 @@ export function MembersTable({ rows, total, page, pageSize, loading, onPage }: P
         total,
         showSizeChanger: true,
         pageSizeOptions: [...pageSizes],
-        showTotal: (count) => t('common.total', { total: count }),
+        showTotal: (count) => (totalCapped ? t('members.totalMore', { total: formatNumber(count, locale) }) : t('common.total', { total: formatNumber(count, locale) })),
         onChange: (nextPage, nextSize) => onPage(nextSize === pageSize ? nextPage : 1, nextSize),
       }}
     />
