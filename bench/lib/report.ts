@@ -1,14 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MetricSummary, ScenarioResult } from './types.ts';
+import type { MachineInfo, MetricSummary, ScenarioResult } from './types.ts';
 
-/** Writes bench/results/<scenario>.json. */
+/** Writes bench/results/<scenario>.json (keeping the figures of targets this run left out). */
 export function writeResult(dir: string, result: ScenarioResult): string {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.scenario}.json`);
-  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(file, `${JSON.stringify(withEarlierTargets(file, result), null, 2)}\n`);
   return file;
 }
+
+/**
+ * The result with the targets this run left out (BENCH_TARGETS) kept from the previous file
+ * of the same scenario and description (so the same scale), each with the run it came from.
+ */
+function withEarlierTargets(file: string, result: ScenarioResult): ScenarioResult {
+  if (!fs.existsSync(file)) return result;
+  const previous: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!isScenarioResult(previous) || previous.description !== result.description) return result;
+  const kept = previous.targets.filter((t) => !result.targets.some((r) => r.target === t.target)).map((t) => ({ ...t, machine: t.machine ?? previous.machine }));
+  return { ...result, targets: [...result.targets, ...kept] };
+}
+
+const measuredLine = (m: MachineInfo) => `${m.date} · Node ${m.node} · ${m.os} · ${m.cpu} × ${m.cores} · ${m.memoryGiB} GiB RAM · commit ${m.commit ?? '?'}`;
 
 function verdict(metric: MetricSummary): string {
   if (metric.ok === null) return '';
@@ -48,7 +62,8 @@ export function writeSummary(dir: string): string {
       '',
       r.description,
       '',
-      `Đo lúc / Measured ${m.date} · Node ${m.node} · ${m.os} · ${m.cpu} × ${m.cores} · ${m.memoryGiB} GiB RAM · commit ${m.commit ?? '?'}`,
+      `Đo lúc / Measured ${measuredLine(m)}`,
+      ...r.targets.flatMap((t) => (t.machine ? ['', `${t.target}: đo lúc / measured ${measuredLine(t.machine)}`] : [])),
       '',
       resultTable(r),
     ].join('\n');

@@ -66,5 +66,12 @@ export interface ScenarioResult {
   readonly scenario: string;
   readonly description: string;
   readonly machine: MachineInfo;
-  readonly targets: readonly { readonly target: Target['name']; readonly metrics: readonly MetricSummary[] }[];
+  readonly targets: readonly TargetResult[];
+}
+
+/** One target's figures; `machine` is set when they come from an earlier run than the result's (BENCH_TARGETS). */
+export interface TargetResult {
+  readonly target: Target['name'];
+  readonly metrics: readonly MetricSummary[];
+  readonly machine?: MachineInfo;
 }
