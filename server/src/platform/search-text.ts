@@ -11,3 +11,16 @@ export function normalizeSearch(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A LIKE pattern that finds the words of a query in order with anything between them, so
+ * "Nguyễn Hùng" finds "Nguyễn Văn Hùng" (officials often leave out the middle name); the
+ * query's own % and _ are taken literally.
+ */
+export function wordsInOrderPattern(query: string): string {
+  const words = normalizeSearch(query)
+    .split(' ')
+    .filter((w) => w !== '')
+    .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`));
+  return `%${words.join('%')}%`;
+}

@@ -184,6 +184,9 @@ describe('search and scope', () => {
     expect(byName.slice(0, 2)).toEqual(['Ngô Văn Anh', 'Trần Thị Ánh']);
     const accentless = (await staff.request('GET', '/api/members?q=tran thi anh')).json();
     expect(accentless.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Trần Thị Ánh']);
+    // Family and given name without the middle name, as officials often type it.
+    const noMiddle = (await staff.request('GET', '/api/members?q=Trần Ánh')).json();
+    expect(noMiddle.items.map((m: { fullName: string }) => m.fullName)).toEqual(['Trần Thị Ánh']);
   });
 
   it('shows a clerk only the members of their cell', async () => {

@@ -2,7 +2,7 @@ import { type MemberFields, type MemberListQuery, memberCountLimit } from '@tcxd
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inScope } from '../../platform/access.ts';
-import { normalizeSearch } from '../../platform/search-text.ts';
+import { normalizeSearch, wordsInOrderPattern } from '../../platform/search-text.ts';
 import { personNameSortKey } from '../../platform/vietnamese-sort.ts';
 import type { EventColumns, Period, Projection, StoredEvent, Successions } from './members.history.ts';
 
@@ -212,7 +212,7 @@ function filtered(db: Db, scope: readonly string[], q: Omit<MemberListQuery, 'pa
     const digits = /^\d+$/.test(text);
     if (digits && text.length === 8) query = query.where('m.card_number', '=', text);
     else if (digits && text.length === 12 && canSearchCitizenId) query = query.where('m.citizen_id', '=', text);
-    else query = query.where('m.search_text', 'like', `%${normalizeSearch(text)}%`);
+    else query = query.where('m.search_text', 'like', wordsInOrderPattern(text));
   }
   return query;
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inScope } from '../../platform/access.ts';
-import { normalizeSearch } from '../../platform/search-text.ts';
+import { wordsInOrderPattern } from '../../platform/search-text.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -37,7 +37,7 @@ function filtered(db: Db, filter: UserFilter) {
     );
   if (!filter.includeDisabled) query = query.where('u.disabled_at', 'is', null);
   if (filter.q) {
-    const pattern = `%${normalizeSearch(filter.q)}%`;
+    const pattern = wordsInOrderPattern(filter.q);
     query = query.where((eb) =>
       eb.or([eb('u.username', 'like', pattern), eb(sql<string>`lower(unaccent(u.full_name))`, 'like', pattern)]),
     );
