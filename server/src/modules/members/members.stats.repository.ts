@@ -158,22 +158,30 @@ export async function periodCounts(db: Kysely<DB>, scope: readonly string[], uni
 /**
  * Recounts the tallies of some organisations directly under the Centre from the records
  * (after a reorganisation moved cells between them); the same result the triggers keep.
+ * Only their own subtrees are read: the organisations by id (a path label is the id without
+ * hyphens, which PostgreSQL reads as a uuid), their cells by path, the members by home cell.
+ * A label whose organisation no longer sits under the Centre (merged into another) has no
+ * cells of its own any more, so its counts are only deleted. A counted member's cell is its
+ * home cell (the projection derives both from the same cell).
  */
 export async function rebuildTallies(db: Kysely<DB>, labels: readonly string[]): Promise<void> {
   if (labels.length === 0) return;
   const wanted = sql`${sql.val(labels)}::text[]`;
   await sql`delete from member_tally where top_label = any(${wanted})`.execute(db);
   await sql`delete from member_tally_attr where top_label = any(${wanted})`.execute(db);
-  const joined = sql`from party_member r join org_unit u on u.id = r.cell_id`;
-  const counted = sql`r.status in ('probationary', 'full') and nlevel(u.path) > 1 and subpath(u.path, 1, 1)::text = any(${wanted})`;
+  const joined = sql`
+    from org_unit t
+    join org_unit u on u.path <@ t.path
+    join party_member r on r.home_cell_id = u.id and r.cell_id = u.id`;
+  const counted = sql`t.id = any(${wanted}::uuid[]) and nlevel(t.path) = 2 and r.status in ('probationary', 'full')`;
   await sql`
     insert into member_tally (top_label, status, sex, birth_year, n)
-    select subpath(u.path, 1, 1)::text, r.status, r.sex, extract(year from r.birth_date)::int, count(*) ${joined}
+    select subpath(t.path, 1, 1)::text, r.status, r.sex, extract(year from r.birth_date)::int, count(*) ${joined}
     where ${counted}
     group by 1, 2, 3, 4`.execute(db);
   await sql`
     insert into member_tally_attr (top_label, status, attribute, value, n)
-    select subpath(u.path, 1, 1)::text, r.status, a.attribute, a.value, count(*) ${joined}
+    select subpath(t.path, 1, 1)::text, r.status, a.attribute, a.value, count(*) ${joined}
     cross join lateral (values ('ethnicity', r.ethnicity), ('religion', coalesce(r.religion, '')),
       ('education', coalesce(r.education_general, '')), ('political_theory', coalesce(r.political_theory, ''))) as a(attribute, value)
     where ${counted}
