@@ -8,6 +8,8 @@ export const errorCodes = [
   'forbidden',
   'not_found',
   'conflict',
+  /** Someone else saved the same record after it was opened (optimistic concurrency). */
+  'edit_conflict',
   'invalid_credentials',
   'account_locked',
   'account_disabled',

@@ -9,3 +9,4 @@ export * from './org.ts';
 export * from './emulation.ts';
 export * from './members.ts';
 export * from './elections.ts';
+export * from './reports.ts';

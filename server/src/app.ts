@@ -14,6 +14,8 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { registerModuleHooks } from './modules/hooks.ts';
 import { homeRoutes } from './modules/home/home.routes.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
@@ -32,6 +34,8 @@ export const modules = [
   { prefix: '/api/emulation-groups', routes: emulationRoutes },
   { prefix: '/api/members', routes: membersRoutes },
   { prefix: '/api/elections', routes: electionsRoutes },
+  { prefix: '/api/reports', routes: reportsRoutes },
+  { prefix: '/api/notifications', routes: notificationsRoutes },
 ] as const;
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { SmtpSettings } from './platform/mailer.ts';
 
 /** The repository root (the same from server/src and from the bundle in server/dist). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +28,12 @@ const schema = z.object({
   TRUST_PROXY: boolean.default(false),
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'web', 'dist')),
   DEMO_SEED: boolean.default(true),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(25),
+  SMTP_FROM: z.string().min(3).default('tcxd@localhost'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  REPORT_REMINDER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
 });
 
 export type Config = Readonly<{
@@ -44,6 +51,10 @@ export type Config = Readonly<{
   trustProxy: boolean;
   webDist: string;
   demoSeed: boolean;
+  /** E-mail for reminders; null when no SMTP server is configured (in-app notifications only). */
+  smtp: SmtpSettings | null;
+  /** How often due and overdue report reminders are checked; 0 turns them off. */
+  reportReminderMinutes: number;
 }>;
 
 /** Thrown when the environment is invalid; main prints its message and exits 1. */
@@ -72,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     webDist: path.resolve(e.WEB_DIST),
     demoSeed: e.DEMO_SEED,
+    smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, from: e.SMTP_FROM, user: e.SMTP_USER, password: e.SMTP_PASSWORD } : null,
+    reportReminderMinutes: e.REPORT_REMINDER_MINUTES,
   };
 }
 

@@ -1,8 +1,11 @@
-import { electionSetupRequest } from '@tcxd/contract';
+import { electionSetupRequest, templateCreateRequest } from '@tcxd/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createElection } from '../src/modules/elections/elections.service.ts';
 import { createGroup } from '../src/modules/emulation/emulation.service.ts';
 import { importsSettled } from '../src/modules/members/members.import-jobs.ts';
+import { addAttachment } from '../src/modules/reports/reports.attachments.service.ts';
+import { openSubmission } from '../src/modules/reports/reports.submissions.service.ts';
+import { createPeriod, createTemplate } from '../src/modules/reports/reports.templates.service.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { newId } from '../src/platform/ids.ts';
 import { createTestApp, signIn, type Agent, type TestApp } from './app.ts';
@@ -25,6 +28,10 @@ interface Fixture {
   readonly cellA: BuiltUnit;
   readonly importJobB: string;
   readonly electionB: string;
+  readonly reportTemplateB: string;
+  readonly reportPeriodB: string;
+  readonly reportSubmissionB: string;
+  readonly reportAttachmentB: string;
 }
 
 /** For each entity kind: the id of a record inside subtree B. */
@@ -35,6 +42,10 @@ const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   member: (f) => f.memberB,
   member_import: (f) => f.importJobB,
   election: (f) => f.electionB,
+  report_template: (f) => f.reportTemplateB,
+  report_period: (f) => f.reportPeriodB,
+  report_submission: (f) => f.reportSubmissionB,
+  report_attachment: (f) => f.reportAttachmentB,
 };
 
 const memberFieldsFor = (name: string) => ({
@@ -100,6 +111,12 @@ const foreignProbe: Readonly<Record<string, Probe>> = {
     body: (f) => electionSetupFor(f.cellB.id, f.userB.id, [f.userB.id, f.userB2.id]),
     status: 404,
   },
+  'POST /api/reports/templates': {
+    body: (f) => ({ ownerUnitId: f.unitB.id, code: 'XAM-NHAP', name: 'Biểu mẫu xâm nhập', frequency: 'month', assignment: { kind: 'children' }, validFrom: '2024-01-01', definition: reportDefinition }),
+    status: 404,
+  },
+  'POST /api/reports/periods': { body: (f) => ({ templateId: f.reportTemplateB, kind: 'month', year: 2024, index: 2 }), status: 404 },
+  'POST /api/notifications/read': 'self',
   'POST /api/users': {
     body: (f) => ({ username: 'xam.nhap', fullName: 'Xâm Nhập', grants: [{ role: 'admin', unitId: f.cellB.id }] }),
     status: 404,
@@ -118,10 +135,21 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'POST /api/elections/:id/entries': () => ({ ballotNumber: 1, ballot: { kind: 'marked', struck: [0] } }),
   'POST /api/elections/:id/resolutions': () => ({ ballotNumber: 1, ballot: { kind: 'marked', struck: [0] }, note: 'Theo phiếu gốc' }),
   'POST /api/elections/:id/next-round': () => ({}),
+  'POST /api/reports/templates/:id/versions': () => ({ validFrom: '2030-01-01', definition: reportDefinition }),
+  'POST /api/reports/periods/:id/submissions': (f) => ({ unitId: f.cellB.id }),
+  'POST /api/reports/periods/:id/reminders': () => ({}),
+  'POST /api/reports/periods/:id/unlocks': (f) => ({ unitId: f.cellB.id, until: '2099-01-01', reason: 'Xâm nhập' }),
+  'PUT /api/reports/submissions/:id': () => ({ version: 1, values: { removed: 1 }, narrative: {} }),
+  'POST /api/reports/submissions/:id/submit': () => ({ version: 1 }),
+  'POST /api/reports/submissions/:id/return': () => ({ version: 1, comment: 'Xâm nhập' }),
+  'POST /api/reports/submissions/:id/accept': () => ({ version: 1 }),
   'POST /api/members/:id/events': (f) => ({ event: { kind: 'transfer_in', date: '2025-01-01', cellId: f.cellA.id }, rowVersion: 1 }),
 };
 
 
+
+/** A one-indicator report template. */
+const reportDefinition = { sections: [], indicators: [{ code: 'removed', label: 'Xóa tên', type: 'integer' }] };
 
 /** A valid election setup of a unit: 3 seats, 4 candidates. */
 const electionSetupFor = (unitId: string, headUserId: string, operatorIds: string[]) => ({
@@ -154,7 +182,11 @@ beforeAll(async () => {
   await db.insertInto('member_import_job').values({ id: importJobB, status: 'done', phase: 'finished', dry_run: true, file_name: 'b.csv', format: 'csv', created_by: userB.id, report: Buffer.from('x') }).execute();
   const userB2 = await buildUser(db, [{ role: 'clerk', unit: unitB }]);
   const electionB = await createElection(db, systemContext('test'), electionSetupRequest.parse(electionSetupFor(cellB.id, userB.id, [userB.id, userB2.id])));
-  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id };
+  const reportTemplateB = await createTemplate(db, systemContext('test'), templateCreateRequest.parse({ ownerUnitId: unitB.id, code: `B-${unitB.code}`, name: 'Báo cáo chi bộ', frequency: 'month', assignment: { kind: 'subtree_kinds', unitKinds: ['cell'] }, validFrom: '2020-01-01', definition: reportDefinition }));
+  const reportPeriodB = await createPeriod(db, systemContext('test'), { templateId: reportTemplateB.id, kind: 'month', year: 2024, index: 1, locksOn: '2099-01-01' });
+  const reportSubmissionB = await openSubmission(db, systemContext('test'), reportPeriodB.id, cellB.id);
+  const reportAttachmentB = await addAttachment(db, systemContext('test'), reportSubmissionB.id, { fileName: 'b.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 b') });
+  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id, reportTemplateB: reportTemplateB.id, reportPeriodB: reportPeriodB.id, reportSubmissionB: reportSubmissionB.id, reportAttachmentB: reportAttachmentB.id };
   agentA = await signIn(t.app, userA.username, userA.password);
   tokenA = agentA.token;
 });
@@ -196,7 +228,7 @@ describe('every API route', () => {
   });
 
   it('leaks no record of another subtree through a list', async () => {
-    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB];
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB, fixture.reportTemplateB, fixture.reportPeriodB, fixture.reportSubmissionB, fixture.reportAttachmentB];
     for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
       const res = await agentA.request('GET', route.url);
       for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);

@@ -322,7 +322,124 @@ export interface ElectionBallotEntryTable {
   hash: string;
 }
 
+/** A report template (biểu mẫu) of a managing unit, assigned to units below it. */
+export interface ReportTemplateTable {
+  id: string;
+  owner_unit_id: string;
+  code: string;
+  name: string;
+  frequency: string;
+  assignment: Json;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ReportTemplateVersionTable {
+  id: string;
+  template_id: string;
+  version: number;
+  valid_from: string;
+  definition: Json;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ReportPeriodTable {
+  id: string;
+  template_id: string;
+  template_version_id: string;
+  kind: string;
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  opens_on: string;
+  due_on: string;
+  locks_on: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ReportUnlockTable {
+  period_id: string;
+  unit_id: string;
+  until: string;
+  reason: string;
+  granted_by: string | null;
+  granted_at: GeneratedTimestamp;
+}
+
+/** A unit's report for a period: its current state; every sent version is in report_submission_version. */
+export interface ReportSubmissionTable {
+  id: string;
+  period_id: string;
+  unit_id: string;
+  status: string;
+  version: Generated<number>;
+  values: Json;
+  narrative: Json;
+  first_submitted_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  returned_comment: string | null;
+  accepted_at: Timestamp | null;
+  updated_by: string | null;
+  updated_at: GeneratedTimestamp;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ReportSubmissionVersionTable {
+  submission_id: string;
+  seq: number;
+  event: string;
+  values: Json;
+  narrative: Json;
+  comment: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  at: GeneratedTimestamp;
+}
+
+export interface ReportAttachmentTable {
+  id: string;
+  submission_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: GeneratedTimestamp;
+  deleted_at: Timestamp | null;
+}
+
+export interface ReportReminderTable {
+  id: string;
+  period_id: string;
+  unit_id: string;
+  kind: string;
+  notified: Generated<number>;
+  emailed: Generated<number>;
+  sent_by: string | null;
+  sent_at: GeneratedTimestamp;
+}
+
+/** An in-app notification for one user. */
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: GeneratedTimestamp;
+  read_at: Timestamp | null;
+}
+
 export interface DB {
+  report_template: ReportTemplateTable;
+  report_template_version: ReportTemplateVersionTable;
+  report_period: ReportPeriodTable;
+  report_unlock: ReportUnlockTable;
+  report_submission: ReportSubmissionTable;
+  report_submission_version: ReportSubmissionVersionTable;
+  report_attachment: ReportAttachmentTable;
+  report_reminder: ReportReminderTable;
+  notification: NotificationTable;
   election: ElectionTable;
   election_candidate: ElectionCandidateTable;
   election_nomination: ElectionNominationTable;

@@ -42,6 +42,7 @@ export function statusOf(code: ErrorCode): number {
     case 'not_found':
       return 404;
     case 'conflict':
+    case 'edit_conflict':
     case 'username_taken':
       return 409;
     case 'payload_too_large':

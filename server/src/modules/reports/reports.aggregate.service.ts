@@ -1,0 +1,118 @@
+import { type AggregateStructure, type AggregateView, reportValues, type ReportValues } from '@tcxd/contract';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { requireUnit, scopePaths } from '../../platform/access.ts';
+import type { Context } from '../../platform/context.ts';
+import { pathLabel } from '../../platform/ids.ts';
+import { todayVn } from '../../platform/today.ts';
+import { combineByGroup, combineValues } from '../../rules/reports/aggregate.ts';
+import { childrenAsOf, subtreeAsOf } from '../units/units.repository.ts';
+import { expectedUnits } from './reports.expected.ts';
+import { presentPeriod } from './reports.presenter.ts';
+import * as repo from './reports.repository.ts';
+import { compiledOf } from './reports.submissions.service.ts';
+import { manages, visiblePeriod } from './reports.templates.service.ts';
+
+type Db = Kysely<DB>;
+
+interface Grouping {
+  readonly groups: readonly { readonly id: string; readonly code: string; readonly name: string }[];
+  /** The group of each expected unit that lies under the root. */
+  readonly groupOf: ReadonlyMap<string, string>;
+}
+
+/**
+ * Groups the expected units under the root's direct sub-units. As of the period: by the
+ * structure of the period's last day (Hà Giang's 2024 figures under Hà Giang). Today: by the
+ * latest structure, where a merged unit sits under its successor (rolled into Tuyên Quang).
+ */
+async function groupUnits(db: Db, scope: readonly string[], rootId: string, unitIds: readonly string[], structure: AggregateStructure, date: string): Promise<Grouping> {
+  if (structure === 'period') {
+    const tree = await subtreeAsOf(db, scope, rootId, date);
+    const parent = new Map(tree.map((u) => [u.id, u.parent_id]));
+    const groups = tree.filter((u) => u.depth === 1).map((u) => ({ id: u.id, code: u.code, name: u.name }));
+    const groupIds = new Set(groups.map((g) => g.id));
+    const groupOf = new Map<string, string>();
+    for (const id of unitIds) {
+      let at: string | null | undefined = id;
+      for (let i = 0; at && i < 60 && !groupIds.has(at); i += 1) at = parent.get(at);
+      if (at && groupIds.has(at)) groupOf.set(id, at);
+    }
+    return { groups, groupOf };
+  }
+  const children = await childrenAsOf(db, scope, rootId, todayVn());
+  const byLabel = new Map(children.map((c) => [pathLabel(c.id), c.id]));
+  const rootPath = (await repo.pathsOf(db, [rootId])).get(rootId) ?? '';
+  const depth = rootPath === '' ? 0 : rootPath.split('.').length;
+  const paths = await repo.pathsOf(db, unitIds);
+  const groupOf = new Map<string, string>();
+  for (const [id, path] of paths) {
+    const label = path.split('.')[depth];
+    const group = label === undefined ? undefined : byLabel.get(label);
+    if (group) groupOf.set(id, group);
+  }
+  return { groups: children.map((c) => ({ id: c.id, code: c.code, name: c.name })), groupOf };
+}
+
+/** The combined figures of a period over the expected units below a root (for comparisons). */
+async function totalOf(db: Db, scope: readonly string[], period: repo.PeriodRow, rootId: string) {
+  const compiled = compiledOf(period);
+  const expected = await expectedUnits(db, scope, period);
+  const under = await subtreeAsOf(db, scope, rootId, period.ends_on);
+  const inside = new Set(under.map((u) => u.id));
+  const ids = expected.filter((u) => inside.has(u.id)).map((u) => u.id);
+  const reports = await repo.sentReports(db, period.id, ids);
+  return { compiled, expected: ids, reports, total: combineValues(compiled, reports.map((r) => reportValues.parse(r.values))) };
+}
+
+function pick(values: ReportValues, codes: ReadonlySet<string>): ReportValues {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => codes.has(k.split('.')[0] ?? k)));
+}
+
+/**
+ * Any indicator of a period over the units below a unit (default: the template's owner),
+ * grouped by its direct sub-units in the structure as of the period or today's, with the
+ * total, and the same total for the previous period and the same period a year before.
+ */
+export async function aggregatePeriod(db: Db, ctx: Context, periodId: string, query: { structure: AggregateStructure; unitId?: string; indicators?: string }): Promise<AggregateView> {
+  const period = await visiblePeriod(db, ctx, periodId);
+  const scope = scopePaths(ctx, 'read');
+  const rootId = query.unitId ?? period.owner_unit_id;
+  if (query.unitId) await requireUnit(db, ctx, query.unitId, 'read');
+  const current = await totalOf(db, scope, period, rootId);
+  const wanted = query.indicators ? new Set(query.indicators.split(',').map((c) => c.trim()).filter(Boolean)) : new Set(current.compiled.definition.indicators.map((i) => i.code));
+  const grouping = await groupUnits(db, scope, rootId, current.expected, query.structure, period.ends_on);
+  const grouped = combineByGroup(current.compiled, current.reports.flatMap((r) => {
+    const group = grouping.groupOf.get(r.unit_id);
+    return group ? [{ group, values: reportValues.parse(r.values) }] : [];
+  }));
+  const expectedBy = new Map<string, number>();
+  for (const id of current.expected) {
+    const g = grouping.groupOf.get(id);
+    if (g) expectedBy.set(g, (expectedBy.get(g) ?? 0) + 1);
+  }
+  const reportedBy = new Map<string, number>();
+  for (const r of current.reports) {
+    const g = grouping.groupOf.get(r.unit_id);
+    if (g) reportedBy.set(g, (reportedBy.get(g) ?? 0) + 1);
+  }
+  const comparison = async (other: repo.PeriodRow | undefined) => {
+    if (!other) return null;
+    const t = await totalOf(db, scope, other, rootId);
+    return { periodId: other.id, label: other.label, values: pick(t.total, wanted) };
+  };
+  const lastYearStart = `${Number(period.starts_on.slice(0, 4)) - 1}${period.starts_on.slice(4)}`;
+  return {
+    period: presentPeriod(period, manages(ctx, period.owner_path)),
+    structure: query.structure,
+    indicators: current.compiled.definition.indicators.filter((i) => wanted.has(i.code)).map((i) => ({ code: i.code, label: i.label, type: i.type })),
+    groups: grouping.groups
+      .filter((g) => (expectedBy.get(g.id) ?? 0) > 0)
+      .map((g) => ({ unit: g, expected: expectedBy.get(g.id) ?? 0, reported: reportedBy.get(g.id) ?? 0, values: pick(grouped.get(g.id) ?? {}, wanted) })),
+    total: pick(current.total, wanted),
+    reported: current.reports.length,
+    expected: current.expected.length,
+    previous: await comparison(await repo.neighbourPeriod(db, scope, period, { before: period.starts_on })),
+    lastYear: await comparison(await repo.neighbourPeriod(db, scope, period, { startsOn: lastYearStart })),
+  };
+}
