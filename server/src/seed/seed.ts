@@ -7,6 +7,7 @@ import { ensureRootUnit } from '../modules/units/units.service.ts';
 import { type DemoScale, demoRows } from './demo-structure.ts';
 import { seedEmulationCluster2 } from './emulation-seed.ts';
 import { seedDemoMembers } from './demo-members.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { todayVn } from '../platform/today.ts';
 import { applyReference2025, historyStart, referenceTopRows, seedReferenceTop } from './reference.ts';
 
@@ -56,5 +57,6 @@ export async function seedDemo(db: Kysely<DB>, ctx: Context, scale: DemoScale | 
   await seedEmulationCluster2(db, ctx);
   await applyReference2025(db, ctx, (done, total) => progress?.('Sắp xếp 2025 / 2025 changes', done, total));
   if (scale !== 'none') await seedDemoMembers(db, ctx, scale, todayVn(), (done, total) => progress?.('Đảng viên / Members (chi bộ / cells)', done, total));
+  if (scale !== 'none') await seedDemoReports(db, ctx, todayVn());
   await analyzeStructure(db);
 }
