@@ -16,6 +16,8 @@ const MemberNewPage = lazy(() => import('../features/members/member-new-page.tsx
 const MemberDuePage = lazy(() => import('../features/members/member-due-page.tsx').then((m) => ({ default: m.MemberDuePage })));
 const MemberStatsPage = lazy(() => import('../features/members/member-stats-page.tsx').then((m) => ({ default: m.MemberStatsPage })));
 const EmulationPage = lazy(() => import('../features/emulation/emulation-page.tsx').then((m) => ({ default: m.EmulationPage })));
+const ReportsPage = lazy(() => import('../features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
+const ReportSubmissionPage = lazy(() => import('../features/reports/report-submission-page.tsx').then((m) => ({ default: m.ReportSubmissionPage })));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
@@ -37,6 +39,8 @@ export function AppRouter() {
           </Route>
           <Route path="members/:id" element={<MemberPage />} />
           <Route path="emulation" element={<EmulationPage />} />
+          <Route path="reports" element={<ReportsPage />} />
+          <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
           <Route path={changePasswordPath.slice(1)} element={<ChangePasswordPage />} />
           <Route element={<RequirePermission permission="users.manage" />}>
             <Route path="admin/users" element={<UsersPage />} />
