@@ -10,3 +10,5 @@ export * from './emulation.ts';
 export * from './members.ts';
 export * from './elections.ts';
 export * from './reports.ts';
+export * from './documents.ts';
+export * from './tasks.ts';

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { electionsRoutes } from './modules/elections/elections.routes.ts';
 import { emulationRoutes } from './modules/emulation/emulation.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -16,6 +17,7 @@ import { homeRoutes } from './modules/home/home.routes.ts';
 import { membersRoutes } from './modules/members/members.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { installErrorHandler } from './platform/error-handler.ts';
@@ -36,6 +38,8 @@ export const modules = [
   { prefix: '/api/elections', routes: electionsRoutes },
   { prefix: '/api/reports', routes: reportsRoutes },
   { prefix: '/api/notifications', routes: notificationsRoutes },
+  { prefix: '/api/documents', routes: documentsRoutes },
+  { prefix: '/api/tasks', routes: tasksRoutes },
 ] as const;
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;

@@ -1,11 +1,13 @@
-import { electionSetupRequest, templateCreateRequest } from '@tcxd/contract';
+import { electionSetupRequest, taskCreateRequest, templateCreateRequest } from '@tcxd/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocument, disseminate } from '../src/modules/documents/documents.service.ts';
 import { createElection } from '../src/modules/elections/elections.service.ts';
 import { createGroup } from '../src/modules/emulation/emulation.service.ts';
 import { importsSettled } from '../src/modules/members/members.import-jobs.ts';
 import { addAttachment } from '../src/modules/reports/reports.attachments.service.ts';
 import { openSubmission } from '../src/modules/reports/reports.submissions.service.ts';
 import { createPeriod, createTemplate } from '../src/modules/reports/reports.templates.service.ts';
+import { createTask } from '../src/modules/tasks/tasks.service.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { newId } from '../src/platform/ids.ts';
 import { createTestApp, signIn, type Agent, type TestApp } from './app.ts';
@@ -32,6 +34,9 @@ interface Fixture {
   readonly reportPeriodB: string;
   readonly reportSubmissionB: string;
   readonly reportAttachmentB: string;
+  readonly documentB: string;
+  readonly disseminationB: string;
+  readonly taskB: string;
 }
 
 /** For each entity kind: the id of a record inside subtree B. */
@@ -46,6 +51,9 @@ const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   report_period: (f) => f.reportPeriodB,
   report_submission: (f) => f.reportSubmissionB,
   report_attachment: (f) => f.reportAttachmentB,
+  party_document: (f) => f.documentB,
+  document_dissemination: (f) => f.disseminationB,
+  work_task: (f) => f.taskB,
 };
 
 const memberFieldsFor = (name: string) => ({
@@ -117,6 +125,8 @@ const foreignProbe: Readonly<Record<string, Probe>> = {
   },
   'POST /api/reports/periods': { body: (f) => ({ templateId: f.reportTemplateB, kind: 'month', year: 2024, index: 2 }), status: 404 },
   'POST /api/notifications/read': 'self',
+  'POST /api/documents': { body: (f) => ({ ownerUnitId: f.unitB.id, number: '99-KL/TU', issuedOn: '2024-01-01', subject: 'Xâm nhập' }), status: 404 },
+  'POST /api/tasks': { body: (f) => ({ ownerUnitId: f.unitA.id, leadUnitId: f.cellB.id, title: 'Xâm nhập', dueOn: '2030-01-01' }), status: 404 },
   'POST /api/users': {
     body: (f) => ({ username: 'xam.nhap', fullName: 'Xâm Nhập', grants: [{ role: 'admin', unitId: f.cellB.id }] }),
     status: 404,
@@ -143,6 +153,10 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'POST /api/reports/submissions/:id/submit': () => ({ version: 1 }),
   'POST /api/reports/submissions/:id/return': () => ({ version: 1, comment: 'Xâm nhập' }),
   'POST /api/reports/submissions/:id/accept': () => ({ version: 1 }),
+  'POST /api/documents/:id/relations': (f) => ({ kind: 'guides', targetId: f.documentB }),
+  'POST /api/documents/:id/disseminations': (f) => ({ fromUnitId: f.unitA.id, asOf: '2024-06-01', unitIds: [f.cellA.id] }),
+  'POST /api/documents/disseminations/:id/reports': (f) => ({ unitId: f.cellA.id, disseminatedOn: '2024-06-01' }),
+  'POST /api/tasks/:id/updates': (f) => ({ unitId: f.cellA.id, progress: 10 }),
   'POST /api/members/:id/events': (f) => ({ event: { kind: 'transfer_in', date: '2025-01-01', cellId: f.cellA.id }, rowVersion: 1 }),
 };
 
@@ -186,7 +200,10 @@ beforeAll(async () => {
   const reportPeriodB = await createPeriod(db, systemContext('test'), { templateId: reportTemplateB.id, kind: 'month', year: 2024, index: 1, locksOn: '2099-01-01' });
   const reportSubmissionB = await openSubmission(db, systemContext('test'), reportPeriodB.id, cellB.id);
   const reportAttachmentB = await addAttachment(db, systemContext('test'), reportSubmissionB.id, { fileName: 'b.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 b') });
-  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id, reportTemplateB: reportTemplateB.id, reportPeriodB: reportPeriodB.id, reportSubmissionB: reportSubmissionB.id, reportAttachmentB: reportAttachmentB.id };
+  const documentB = await createDocument(db, systemContext('test'), { ownerUnitId: unitB.id, number: '98-KL/TU', issuedOn: '2024-01-01', subject: 'Kết luận B', summary: null });
+  const disseminationB = (await disseminate(db, systemContext('test'), documentB.id, { fromUnitId: unitB.id, asOf: '2024-02-01', unitIds: [] })).disseminations[0]?.id ?? '';
+  const taskB = await createTask(db, systemContext('test'), taskCreateRequest.parse({ ownerUnitId: unitB.id, leadUnitId: cellB.id, assignedUnitIds: [cellB.id], title: 'Nhiệm vụ B', dueOn: '2030-01-01' }));
+  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id, reportTemplateB: reportTemplateB.id, reportPeriodB: reportPeriodB.id, reportSubmissionB: reportSubmissionB.id, reportAttachmentB: reportAttachmentB.id, documentB: documentB.id, disseminationB, taskB: taskB.id };
   agentA = await signIn(t.app, userA.username, userA.password);
   tokenA = agentA.token;
 });
@@ -228,7 +245,7 @@ describe('every API route', () => {
   });
 
   it('leaks no record of another subtree through a list', async () => {
-    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB, fixture.reportTemplateB, fixture.reportPeriodB, fixture.reportSubmissionB, fixture.reportAttachmentB];
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB, fixture.reportTemplateB, fixture.reportPeriodB, fixture.reportSubmissionB, fixture.reportAttachmentB, fixture.documentB, fixture.disseminationB, fixture.taskB];
     for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
       const res = await agentA.request('GET', route.url);
       for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);

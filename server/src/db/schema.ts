@@ -430,7 +430,96 @@ export interface NotificationTable {
   read_at: Timestamp | null;
 }
 
+export interface PartyDocumentTable {
+  id: string;
+  owner_unit_id: string;
+  number_text: string;
+  number: number;
+  doc_type: string;
+  issuer: string;
+  issued_on: string;
+  subject: string;
+  summary: string | null;
+  search_text: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PartyDocumentRelationTable {
+  from_id: string;
+  to_id: string;
+  kind: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DocumentDisseminationTable {
+  id: string;
+  document_id: string;
+  from_unit_id: string;
+  as_of: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DisseminationUnitTable {
+  dissemination_id: string;
+  unit_id: string;
+  disseminated_on: string | null;
+  implementing_number: string | null;
+}
+
+export interface WorkTaskTable {
+  id: string;
+  parent_id: string | null;
+  owner_unit_id: string;
+  title: string;
+  description: string | null;
+  source_kind: string;
+  source_document_id: string | null;
+  source_conclusion_id: string | null;
+  lead_unit_id: string;
+  lead_person: string | null;
+  starts_on: string | null;
+  due_on: string;
+  status: string;
+  progress: number;
+  completed_on: string | null;
+  search_text: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface WorkTaskCoordinatorTable {
+  task_id: string;
+  unit_id: string;
+}
+
+export interface WorkTaskAssignmentTable {
+  task_id: string;
+  unit_id: string;
+  status: string;
+  progress: number;
+  completed_on: string | null;
+}
+
+export interface WorkTaskUpdateTable {
+  id: string;
+  task_id: string;
+  unit_id: string | null;
+  kind: string;
+  status: string | null;
+  progress: number | null;
+  note: string | null;
+  author_id: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface DB {
+  party_document: PartyDocumentTable;
+  party_document_relation: PartyDocumentRelationTable;
+  document_dissemination: DocumentDisseminationTable;
+  dissemination_unit: DisseminationUnitTable;
+  work_task: WorkTaskTable;
+  work_task_coordinator: WorkTaskCoordinatorTable;
+  work_task_assignment: WorkTaskAssignmentTable;
+  work_task_update: WorkTaskUpdateTable;
   report_template: ReportTemplateTable;
   report_template_version: ReportTemplateVersionTable;
   report_period: ReportPeriodTable;

@@ -7,6 +7,7 @@ import * as m0005 from './0005-member-import-report.ts';
 import * as m0006 from './0006-elections.ts';
 import * as m0007 from './0007-org-version-last-date.ts';
 import * as m0009 from './0009-reporting.ts';
+import * as m0010 from './0010-work-programme.ts';
 import * as m0011 from './0011-member-event-tally.ts';
 
 /** Every migration in order. A merged migration is never edited; add a new one. */
@@ -19,5 +20,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-elections': m0006,
   '0007-org-version-last-date': m0007,
   '0009-reporting': m0009,
+  '0010-work-programme': m0010,
   '0011-member-event-tally': m0011,
 };

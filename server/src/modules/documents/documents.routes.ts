@@ -1,0 +1,45 @@
+import { disseminationReportRequest, disseminationRequest, documentCreateRequest, documentListQuery, documentRelationRequest, documentSummary, documentView, idParams } from '@tcxd/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf } from '../../platform/request-context.ts';
+import * as service from './documents.service.ts';
+
+const tags = ['documents'];
+const documentEntity = { entity: 'party_document' } as const;
+const disseminationEntity = { entity: 'document_dissemination' } as const;
+
+export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    { schema: { tags, summary: 'Sổ văn bản của Đảng / Register of Party documents', querystring: documentListQuery, response: { 200: z.array(documentSummary) } } },
+    async (request) => service.listDocuments(app.db, contextOf(request), request.query),
+  );
+  app.post(
+    '/',
+    { schema: { tags, summary: 'Vào sổ văn bản / Register a document', body: documentCreateRequest, response: { 201: documentView } } },
+    async (request, reply) => reply.status(201).send(await service.createDocument(app.db, contextOf(request), request.body)),
+  );
+  app.get(
+    '/:id',
+    { config: documentEntity, schema: { tags, summary: 'Xem văn bản / Get a document', params: idParams, response: { 200: documentView } } },
+    async (request) => service.getDocument(app.db, contextOf(request), request.params.id),
+  );
+  app.post(
+    '/:id/relations',
+    { config: documentEntity, schema: { tags, summary: 'Liên hệ văn bản (thay thế, hướng dẫn, thực hiện, sửa đổi) / Relate documents', params: idParams, body: documentRelationRequest, response: { 201: documentView } } },
+    async (request, reply) => reply.status(201).send(await service.addRelation(app.db, contextOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/:id/disseminations',
+    { config: documentEntity, schema: { tags, summary: 'Phổ biến văn bản xuống đơn vị / Disseminate to units', params: idParams, body: disseminationRequest, response: { 201: documentView } } },
+    async (request, reply) => reply.status(201).send(await service.disseminate(app.db, contextOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/disseminations/:id/reports',
+    {
+      config: disseminationEntity,
+      schema: { tags, summary: 'Đơn vị báo cáo đã phổ biến / A unit reports its dissemination', params: idParams, body: disseminationReportRequest, response: { 200: documentView } },
+    },
+    async (request) => service.reportDissemination(app.db, contextOf(request), request.params.id, request.body),
+  );
+};
