@@ -87,6 +87,11 @@ export type ElectionView = z.infer<typeof electionView>;
 export const electionListItem = electionView.pick({ id: true, unitId: true, unitName: true, title: true, body: true, heldOn: true, round: true, seats: true, status: true });
 export const electionListQuery = z.object({ unitId: z.uuid().optional() });
 
+/** Accounts that may sit as committee head or key ballots for a unit (records.write on it). */
+export const electionAccountsQuery = z.object({ unitId: z.uuid() });
+export const electionAccount = z.object({ id: z.uuid(), username: z.string(), fullName: z.string() });
+export type ElectionAccount = z.infer<typeof electionAccount>;
+
 /** One paper ballot as keyed: positions (0-based, as printed) struck out, or ruled invalid by the committee. */
 export const ballotContent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('marked'), struck: z.array(z.number().int().min(0)).max(2000) }),

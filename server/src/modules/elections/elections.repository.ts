@@ -101,6 +101,21 @@ export async function usersWithGrantPaths(db: Db, userIds: readonly string[]) {
     .execute();
 }
 
+/** Active accounts holding any grant on the path or one of its ancestors (ancestors first filtered by the caller's role check). */
+export async function accountsGrantedOver(db: Db, unitPath: string) {
+  return db
+    .selectFrom('app_user as a')
+    .innerJoin('user_grant as g', 'g.user_id', 'a.id')
+    .innerJoin('org_unit as u', 'u.id', 'g.unit_id')
+    .select(['a.id', 'a.username', 'a.full_name', 'g.role'])
+    .where('a.disabled_at', 'is', null)
+    .where(sql<boolean>`u.path @> ${unitPath}::ltree`)
+    .orderBy('a.full_name')
+    .orderBy('a.id')
+    .limit(2000)
+    .execute();
+}
+
 /** Locks the election row: entries of one election are appended one at a time, so each links to the last. */
 export async function lockElection(trx: Transaction<DB>, id: string): Promise<void> {
   await sql`select id from election where id = ${id} for update`.execute(trx);

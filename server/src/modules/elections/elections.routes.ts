@@ -5,6 +5,8 @@ import {
   ballotFigures,
   ballotResolutionRequest,
   discrepancyView,
+  electionAccount,
+  electionAccountsQuery,
   electionListItem,
   electionListQuery,
   electionResultsView,
@@ -29,6 +31,11 @@ export const electionsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/',
     { schema: { tags, summary: 'Các cuộc bầu cử / Elections', querystring: electionListQuery, response: { 200: z.array(electionListItem) } } },
     async (request) => service.listElections(app.db, contextOf(request), request.query.unitId),
+  );
+  app.get(
+    '/accounts',
+    { schema: { tags, summary: 'Tài khoản có thể nhập phiếu / Accounts that may key ballots', querystring: electionAccountsQuery, response: { 200: z.array(electionAccount) } } },
+    async (request) => service.electionAccounts(app.db, contextOf(request), request.query.unitId),
   );
   app.post(
     '/',

@@ -67,6 +67,18 @@ const mayWrite = (value: string | null): boolean => {
   return parsed.success && rolePermissions[parsed.data].includes('records.write');
 };
 
+/** Accounts the setup may name as committee head or operators of a unit: active, allowed to enter its records. */
+export async function electionAccounts(db: Kysely<DB>, ctx: Context, unitId: string) {
+  const unit = await requireUnit(db, ctx, unitId, 'records.write');
+  const rows = await repo.accountsGrantedOver(db, unit.path);
+  const seen = new Set<string>();
+  return rows.flatMap((r) => {
+    if (!mayWrite(r.role) || seen.has(r.id)) return [];
+    seen.add(r.id);
+    return [{ id: r.id, username: r.username, fullName: r.full_name }];
+  });
+}
+
 /** Operators and the head must be active accounts that may write records of the election's unit. */
 async function checkAccounts(db: Db, ctx: Context, unitPath: string, headUserId: string, operatorIds: readonly string[]): Promise<void> {
   if (new Set(operatorIds).size !== operatorIds.length) throw invalid([{ path: 'operatorIds', message: ctx.locale === 'en' ? 'An operator is listed twice' : 'Một người nhập phiếu bị liệt kê hai lần' }]);
