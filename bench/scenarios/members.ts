@@ -94,9 +94,6 @@ const average = (values: readonly number[]) => Math.round(values.reduce((s, v) =
  * million members in ≈ 265,000 cells): generation by `tcxd demo`, name search over the whole
  * country as a national administrator (first page, p95 target), and the national statistics
  * from the trigger-kept tallies against a plain GROUP BY over the records.
- * National does not run to the end yet: the demo's citizen ids repeat every 3,000,000
- * members (seq % 96 with the last six digits of seq), so `tcxd demo --scale national`
- * stops on the unique index at member 3,000,134.
  */
 export const scenario: Scenario = {
   name: 'members',
