@@ -8,6 +8,7 @@ import { type DemoScale, demoRows } from './demo-structure.ts';
 import { seedEmulationCluster2 } from './emulation-seed.ts';
 import { seedDemoMembers } from './demo-members.ts';
 import { seedDemoReports } from './demo-reports.ts';
+import { seedDemoProgramme } from './demo-programme.ts';
 import { todayVn } from '../platform/today.ts';
 import { applyReference2025, historyStart, referenceTopRows, seedReferenceTop } from './reference.ts';
 
@@ -58,5 +59,6 @@ export async function seedDemo(db: Kysely<DB>, ctx: Context, scale: DemoScale | 
   await applyReference2025(db, ctx, (done, total) => progress?.('Sắp xếp 2025 / 2025 changes', done, total));
   if (scale !== 'none') await seedDemoMembers(db, ctx, scale, todayVn(), (done, total) => progress?.('Đảng viên / Members (chi bộ / cells)', done, total));
   if (scale !== 'none') await seedDemoReports(db, ctx, todayVn());
+  if (scale !== 'none') await seedDemoProgramme(db, ctx, todayVn());
   await analyzeStructure(db);
 }
