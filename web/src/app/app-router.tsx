@@ -18,6 +18,8 @@ const MemberStatsPage = lazy(() => import('../features/members/member-stats-page
 const EmulationPage = lazy(() => import('../features/emulation/emulation-page.tsx').then((m) => ({ default: m.EmulationPage })));
 const ReportsPage = lazy(() => import('../features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
 const ReportSubmissionPage = lazy(() => import('../features/reports/report-submission-page.tsx').then((m) => ({ default: m.ReportSubmissionPage })));
+const ElectionsPage = lazy(() => import('../features/elections/elections-page.tsx').then((m) => ({ default: m.ElectionsPage })));
+const ElectionPage = lazy(() => import('../features/elections/election-page.tsx').then((m) => ({ default: m.ElectionPage })));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
@@ -39,6 +41,8 @@ export function AppRouter() {
           </Route>
           <Route path="members/:id" element={<MemberPage />} />
           <Route path="emulation" element={<EmulationPage />} />
+          <Route path="elections" element={<ElectionsPage />} />
+          <Route path="elections/:id" element={<ElectionPage />} />
           <Route path="reports" element={<ReportsPage />} />
           <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
           <Route path={changePasswordPath.slice(1)} element={<ChangePasswordPage />} />

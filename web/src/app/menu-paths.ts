@@ -6,6 +6,7 @@ export const paths = {
   membersDue: '/members/due',
   membersStats: '/members/stats',
   emulation: '/emulation',
+  elections: '/elections',
   reports: '/reports',
   users: '/admin/users',
   audit: '/admin/audit',

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AlertOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AlertOutlined, CheckSquareOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -23,6 +23,7 @@ export function SideMenu() {
     { key: paths.home, icon: <HomeOutlined />, label: t('menu.home') },
     { key: paths.units, icon: <ApartmentOutlined />, label: t('menu.units') },
     { key: paths.emulation, icon: <TrophyOutlined />, label: t('menu.emulation') },
+    { key: paths.elections, icon: <CheckSquareOutlined />, label: t('menu.elections') },
     { key: paths.reports, icon: <FileTextOutlined />, label: t('menu.reports') },
     {
       type: 'group' as const,

@@ -1,0 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Table, Tag } from 'antd';
+import { Link } from 'react-router';
+import { formatDate } from '../../app/format.ts';
+import { PageHeader } from '../../app/page-header.tsx';
+import { PageError } from '../../app/page-states.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { electionListQuery, electionPath } from './elections-api.ts';
+
+/** "Bầu cử": the elections of the units in scope, latest first. */
+export function ElectionsPage() {
+  const { t } = useI18n();
+  const list = useQuery(electionListQuery(null));
+  return (
+    <>
+      <PageHeader title={t('elections.title')} />
+      <Card>
+        {list.isError ? <PageError error={list.error} onRetry={() => void list.refetch()} /> : (
+          <Table rowKey="id" size="small" loading={list.isFetching} dataSource={list.data ?? []} columns={[
+            { title: t('elections.name'), dataIndex: 'title', render: (title: string, row) => <Link to={electionPath(row.id)}>{title}</Link> },
+            { title: t('elections.unit'), dataIndex: 'unitName' },
+            { title: t('elections.heldOn'), dataIndex: 'heldOn', render: formatDate },
+            { title: t('elections.roundCol'), dataIndex: 'round' },
+            { title: t('elections.seats'), dataIndex: 'seats' },
+            { title: t('elections.stateCol'), dataIndex: 'status', render: (s: 'open' | 'finalised') => <Tag color={s === 'finalised' ? 'green' : 'blue'}>{t(`elections.state.${s}`)}</Tag> },
+          ]} />
+        )}
+      </Card>
+    </>
+  );
+}
