@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeTemporaryPassword, openPage, signIn, startAdminSession } from './page-actions.ts';
+import type { RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let admin: Page;
+let clerk: Page;
+let electionId = '';
+
+interface Me { csrfToken: string; user: { id: string }; grants: { unitId: string }[] }
+
+/** A JSON call from a signed-in page (with its CSRF token). */
+async function call(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(async ([m, u, b]) => {
+    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+    const response = await fetch(u, { method: m, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: b === undefined ? null : JSON.stringify(b) });
+    return { status: response.status, json: (await response.json()) as unknown };
+  }, [method, url, body] as const);
+}
+
+beforeAll(async () => {
+  ({ server, browser, admin } = await startAdminSession());
+  const me = (await (await admin.request.get(`${server.baseUrl}/api/auth/me`)).json()) as Me;
+  const unitId = me.grants[0]?.unitId ?? '';
+  const created = await call(admin, 'POST', '/api/users', { username: 'nhap.phieu', fullName: 'Người Nhập Phiếu', email: null, locale: 'vi', grants: [{ role: 'clerk', unitId }] });
+  expect(created.status).toBe(201);
+  const password = (created.json as { temporaryPassword: string }).temporaryPassword;
+  const clerkId = (created.json as { user: { id: string } }).user.id;
+  clerk = await openPage(browser);
+  await clerk.goto(`${server.baseUrl}/login`);
+  await signIn(clerk, 'nhap.phieu', password);
+  await changeTemporaryPassword(clerk, server.baseUrl, password, 'Nhap-phieu-2026!');
+  const election = await call(admin, 'POST', '/api/elections', {
+    unitId, title: 'Đại hội đại biểu — bầu Ban Chấp hành', body: 'committee', heldOn: '2025-09-20', seats: 15,
+    candidates: Array.from({ length: 18 }, (_, i) => ({ fullName: `Đồng chí Ứng Cử ${i + 1}`, memberId: null })),
+    convened: 8, votersPresent: 6, exclusions: [], committee: [{ fullName: 'Trưởng Ban Kiểm Phiếu', memberId: null, role: 'head' }],
+    headUserId: me.user.id, operatorIds: [me.user.id, clerkId],
+  });
+  expect(election.status, JSON.stringify(election.json)).toBe(201);
+  electionId = (election.json as { id: string }).id;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Keys one ballot on the entry screen by keyboard only and waits for the next ballot. */
+async function keyBallot(page: Page, number: number, keys: readonly string[]): Promise<void> {
+  const area = page.getByTestId('ballot-area');
+  await area.focus();
+  for (const key of keys) await page.keyboard.press(key === ' ' ? 'Space' : key);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('ballot-number').getByText(`Phiếu số ${number + 1}`, { exact: true }).waitFor();
+}
+
+const strike = (...numbers: number[]) => numbers.flatMap((n) => String(n).split(''));
+
+describe('elections in the browser', () => {
+  it('two operators key ballots by keyboard, the head resolves, finalises and downloads the minutes', async () => {
+    for (const page of [admin, clerk]) {
+      await page.goto(`${server.baseUrl}/elections/${electionId}`);
+      await page.getByTestId('ballot-area').waitFor();
+    }
+    // Before saving, the screen says a ballot leaving 16 names for 15 seats is invalid.
+    await admin.getByTestId('ballot-area').focus();
+    await admin.keyboard.press('1');
+    await admin.keyboard.press('6');
+    await admin.getByTestId('ballot-verdict').getByText('nhiều hơn số lượng bầu', { exact: false }).waitFor();
+    await admin.keyboard.press('Escape');
+    for (let n = 1; n <= 6; n += 1) {
+      await keyBallot(admin, n, n === 6 ? ['k'] : strike(16, 17, 18));
+      await keyBallot(clerk, n, n === 6 ? ['k'] : n === 4 ? strike(15, 17, 18) : strike(16, 17, 18));
+    }
+    await clerk.getByTestId('ballot-saved').getByText('Khớp với lượt nhập thứ hai').waitFor();
+    const discrepancies = await call(admin, 'GET', `/api/elections/${electionId}/discrepancies`);
+    expect((discrepancies.json as { ballotNumber: number }[]).map((d) => d.ballotNumber)).toEqual([4]);
+    expect((await call(admin, 'POST', `/api/elections/${electionId}/resolutions`, { ballotNumber: 4, ballot: { kind: 'marked', struck: [15, 16, 17] }, note: 'Đối chiếu phiếu gốc' })).status).toBe(201);
+    expect((await call(admin, 'PUT', `/api/elections/${electionId}/figures`, { issued: 6, returned: 6, notReturned: 0 })).status).toBe(200);
+
+    await admin.getByRole('tab', { name: 'Kết quả' }).click();
+    const row = admin.getByRole('row').filter({ hasText: 'Đồng chí Ứng Cử 1' }).first();
+    await row.getByText('Trúng cử', { exact: true }).waitFor();
+    await admin.getByRole('button', { name: 'Chốt kết quả' }).click();
+    await admin.getByText('Đã chốt kết quả', { exact: true }).first().waitFor();
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'Biên bản kiểm phiếu (Word)' }).click()]);
+    const file = await download.path();
+    const document = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))['word/document.xml'] ?? new Uint8Array());
+    const text = document.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('BIÊN BẢN');
+    expect(text).toMatch(/Số phiếu hợp lệ 5 /);
+    expect(text).toMatch(/Số phiếu không hợp lệ 1 /);
+    expect(text).toContain('Đồng chí Ứng Cử 1');
+  }, 240_000);
+});
