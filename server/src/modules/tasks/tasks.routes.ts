@@ -2,12 +2,14 @@ import { idParams, taskCreateRequest, taskListQuery, taskSummary, taskUpdateRequ
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/request-context.ts';
+import { startTaskReminderTimer } from './tasks.reminder-timer.ts';
 import * as service from './tasks.service.ts';
 
 const tags = ['tasks'];
 const entity = { entity: 'work_task' } as const;
 
 export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
+  startTaskReminderTimer(app);
   app.get(
     '/',
     { schema: { tags, summary: 'Nhiệm vụ, đề án / Tasks and projects', querystring: taskListQuery, response: { 200: z.array(taskSummary) } } },
