@@ -80,9 +80,15 @@ describe('elections in the browser', () => {
     const discrepancies = await call(admin, 'GET', `/api/elections/${electionId}/discrepancies`);
     expect((discrepancies.json as { ballotNumber: number }[]).map((d) => d.ballotNumber)).toEqual([4]);
     expect((await call(admin, 'POST', `/api/elections/${electionId}/resolutions`, { ballotNumber: 4, ballot: { kind: 'marked', struck: [15, 16, 17] }, note: 'Đối chiếu phiếu gốc' })).status).toBe(201);
-    expect((await call(admin, 'PUT', `/api/elections/${electionId}/figures`, { issued: 6, returned: 6, notReturned: 0 })).status).toBe(200);
 
     await admin.getByRole('tab', { name: 'Kết quả' }).click();
+    // The figures do not reconcile until the committee records them.
+    await admin.getByText('Chưa nhập số phiếu phát ra', { exact: false }).waitFor();
+    await admin.getByLabel('Số phiếu phát ra', { exact: true }).fill('6');
+    await admin.getByLabel('Số phiếu thu vào', { exact: true }).fill('6');
+    await admin.getByLabel('Số phiếu không thu về', { exact: true }).fill('0');
+    await admin.getByRole('button', { name: 'Lưu số phiếu' }).click();
+    await admin.getByText('Chưa nhập số phiếu phát ra', { exact: false }).waitFor({ state: 'detached' });
     const row = admin.getByRole('row').filter({ hasText: 'Đồng chí Ứng Cử 1' }).first();
     await row.getByText('Trúng cử', { exact: true }).waitFor();
     await admin.getByRole('button', { name: 'Chốt kết quả' }).click();

@@ -6,6 +6,7 @@ import { useErrorText } from '../../app/error-text.ts';
 import { PageError } from '../../app/page-states.tsx';
 import { useCurrentSession } from '../../app/session-hooks.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { FiguresForm } from './figures-form.tsx';
 import { electionPath, electionResultsQuery, electionsApi, refreshElection } from './elections-api.ts';
 
 const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(2)}%`);
@@ -26,6 +27,7 @@ export function ElectionResultsPanel({ election }: { readonly election: Election
   const r = results.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <FiguresForm election={election} />
       {r ? (
         <Descriptions size="small" bordered column={3} items={[
           { key: 'base', label: t('elections.results.base'), children: r.base },
