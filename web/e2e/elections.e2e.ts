@@ -79,7 +79,17 @@ describe('elections in the browser', () => {
     await clerk.getByTestId('ballot-saved').getByText('Khớp với lượt nhập thứ hai').waitFor();
     const discrepancies = await call(admin, 'GET', `/api/elections/${electionId}/discrepancies`);
     expect((discrepancies.json as { ballotNumber: number }[]).map((d) => d.ballotNumber)).toEqual([4]);
-    expect((await call(admin, 'POST', `/api/elections/${electionId}/resolutions`, { ballotNumber: 4, ballot: { kind: 'marked', struck: [15, 16, 17] }, note: 'Đối chiếu phiếu gốc' })).status).toBe(201);
+    // The head sees both readings side by side (15 and 16 differ) and takes the first one, with the ground.
+    await admin.getByRole('tab', { name: 'Phiếu chênh lệch' }).click();
+    const card = admin.getByTestId('discrepancy-4');
+    await card.getByRole('button', { name: 'Theo lượt nhập 1' }).waitFor();
+    expect(await card.locator('.ant-tag-orange').allInnerTexts()).toEqual(expect.arrayContaining(['15', '16']));
+    await card.getByLabel('Căn cứ quyết định (bắt buộc), ví dụ: đối chiếu phiếu gốc').fill('Đối chiếu phiếu gốc');
+    await card.getByRole('button', { name: 'Theo lượt nhập 1' }).click();
+    await card.getByText('Trưởng ban đã quyết định', { exact: true }).waitFor();
+    const entries = (await call(admin, 'GET', `/api/elections/${electionId}/entries`)).json as { ballotNumber: number; kind: string; ballot: unknown }[];
+    expect(entries.filter((e) => e.ballotNumber === 4).map((e) => e.kind)).toEqual(['entry', 'entry', 'resolution']);
+    expect(entries.find((e) => e.kind === 'resolution')?.ballot).toEqual({ kind: 'marked', struck: [15, 16, 17] });
 
     await admin.getByRole('tab', { name: 'Kết quả' }).click();
     // The figures do not reconcile until the committee records them.

@@ -7,6 +7,7 @@ import { PageError, PageSpinner } from '../../app/page-states.tsx';
 import { useCurrentSession } from '../../app/session-hooks.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { BallotEntryPanel } from './ballot-entry-panel.tsx';
+import { DiscrepanciesPanel } from './discrepancies-panel.tsx';
 import { ElectionResultsPanel } from './election-results-panel.tsx';
 import { electionEntriesQuery, electionQuery } from './elections-api.ts';
 
@@ -39,6 +40,7 @@ export function ElectionPage() {
           ),
         },
         ...(operator ? [{ key: 'entry', label: t('elections.tab.entry'), children: <BallotEntryPanel election={e} firstNumber={(mine.length > 0 ? Math.max(...mine) : 0) + 1} /> }] : []),
+        { key: 'discrepancies', label: t('elections.tab.discrepancies'), children: <DiscrepanciesPanel election={e} /> },
         { key: 'results', label: t('elections.tab.results'), children: <ElectionResultsPanel election={e} /> },
       ]} />
     </>
