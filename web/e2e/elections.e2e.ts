@@ -112,4 +112,32 @@ describe('elections in the browser', () => {
     expect(text).toMatch(/Số phiếu không hợp lệ 1 /);
     expect(text).toContain('Đồng chí Ứng Cử 1');
   }, 240_000);
+
+  it('sets up an election from the form, refusing a surplus over one for a body of three seats', async () => {
+    const me = (await (await admin.request.get(`${server.baseUrl}/api/auth/me`)).json()) as { grants: { unitName: string }[] };
+    const unitName = me.grants[0]?.unitName ?? '';
+    await admin.goto(`${server.baseUrl}/elections`);
+    await admin.getByRole('button', { name: 'Chuẩn bị cuộc bầu cử' }).click();
+    await admin.getByLabel('Đơn vị', { exact: true }).fill(unitName.slice(0, 12));
+    await admin.locator('.ant-select-item-option').filter({ hasText: unitName }).first().click();
+    await admin.getByLabel('Cuộc bầu cử', { exact: true }).fill('Bầu Ban Thường vụ');
+    await admin.getByLabel('Số lượng bầu', { exact: true }).fill('3');
+    await admin.getByLabel('Danh sách bầu cử (mỗi dòng một người, theo thứ tự trên phiếu)', { exact: true }).fill('Lê Văn Một\nLê Văn Hai\nLê Văn Ba\nLê Văn Bốn\nLê Văn Năm');
+    await admin.getByLabel('Số được triệu tập', { exact: true }).fill('9');
+    await admin.getByLabel('Số có mặt bỏ phiếu', { exact: true }).fill('9');
+    await admin.getByLabel('Trưởng Ban kiểm phiếu', { exact: true }).fill('Trần Thị Kiểm');
+    await admin.getByLabel('Tài khoản của Trưởng Ban kiểm phiếu', { exact: true }).click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: '(admin)' }).first().click();
+    await admin.getByLabel('Người nhập phiếu (ít nhất hai)', { exact: true }).click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: '(admin)' }).last().click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: '(nhap.phieu)' }).last().click();
+    await admin.keyboard.press('Escape');
+    await admin.getByRole('button', { name: 'Tạo' }).click();
+    // Five names for three seats: a surplus of 2, more than the 1 allowed for bodies of 3–5 seats.
+    await admin.locator('.ant-alert-error').waitFor();
+    await admin.getByLabel('Danh sách bầu cử (mỗi dòng một người, theo thứ tự trên phiếu)', { exact: true }).fill('Lê Văn Một\nLê Văn Hai\nLê Văn Ba\nLê Văn Bốn');
+    await admin.getByRole('button', { name: 'Tạo' }).click();
+    await admin.waitForURL(/\/elections\/[0-9a-f-]{36}$/);
+    await admin.getByText('Bầu Ban Thường vụ', { exact: true }).first().waitFor();
+  }, 120_000);
 });

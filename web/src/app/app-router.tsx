@@ -19,6 +19,7 @@ const EmulationPage = lazy(() => import('../features/emulation/emulation-page.ts
 const ReportsPage = lazy(() => import('../features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
 const ReportSubmissionPage = lazy(() => import('../features/reports/report-submission-page.tsx').then((m) => ({ default: m.ReportSubmissionPage })));
 const ElectionsPage = lazy(() => import('../features/elections/elections-page.tsx').then((m) => ({ default: m.ElectionsPage })));
+const ElectionNewPage = lazy(() => import('../features/elections/election-new-page.tsx').then((m) => ({ default: m.ElectionNewPage })));
 const ElectionPage = lazy(() => import('../features/elections/election-page.tsx').then((m) => ({ default: m.ElectionPage })));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
@@ -42,6 +43,9 @@ export function AppRouter() {
           <Route path="members/:id" element={<MemberPage />} />
           <Route path="emulation" element={<EmulationPage />} />
           <Route path="elections" element={<ElectionsPage />} />
+          <Route element={<RequirePermission permission="records.write" />}>
+            <Route path="elections/new" element={<ElectionNewPage />} />
+          </Route>
           <Route path="elections/:id" element={<ElectionPage />} />
           <Route path="reports" element={<ReportsPage />} />
           <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag } from 'antd';
-import { Link } from 'react-router';
+import { Button, Card, Table, Tag } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../../app/format.ts';
 import { PageHeader } from '../../app/page-header.tsx';
 import { PageError } from '../../app/page-states.tsx';
+import { can } from '../../app/permissions.ts';
+import { useCurrentSession } from '../../app/session-hooks.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { electionListQuery, electionPath } from './elections-api.ts';
 
@@ -11,9 +13,11 @@ import { electionListQuery, electionPath } from './elections-api.ts';
 export function ElectionsPage() {
   const { t } = useI18n();
   const list = useQuery(electionListQuery(null));
+  const navigate = useNavigate();
+  const writer = can(useCurrentSession(), 'records.write');
   return (
     <>
-      <PageHeader title={t('elections.title')} />
+      <PageHeader title={t('elections.title')} extra={writer ? <Button type="primary" onClick={() => void navigate('/elections/new')}>{t('elections.new')}</Button> : null} />
       <Card>
         {list.isError ? <PageError error={list.error} onRetry={() => void list.refetch()} /> : (
           <Table rowKey="id" size="small" loading={list.isFetching} dataSource={list.data ?? []} columns={[
