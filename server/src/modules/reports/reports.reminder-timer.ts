@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { startPeriodicJob } from '../../platform/periodic-job.ts';
 import { sendDueReminders } from './reports.reminders.service.ts';
 
 /**
@@ -6,21 +7,12 @@ import { sendDueReminders } from './reports.reminders.service.ts';
  * so several app processes may run it). REPORT_REMINDER_MINUTES=0 turns it off.
  */
 export function startReminderTimer(app: FastifyInstance): void {
-  const minutes = app.config.reportReminderMinutes;
-  if (minutes === 0) return;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sendDueReminders(app.db, app.config.smtp)
-      .then((r) => {
-        if (r.units > 0) app.log.info({ reminders: r }, 'report reminders sent');
-      })
-      .catch((error: unknown) => app.log.error({ err: error }, 'report reminders failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, minutes * 60_000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  startPeriodicJob(app, {
+    name: 'report reminders',
+    minutes: app.config.reportReminderMinutes,
+    work: async () => {
+      const sent = await sendDueReminders(app.db, app.config.smtp);
+      return sent.units > 0 ? sent : null;
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { startPeriodicJob } from '../../platform/periodic-job.ts';
 import { todayVn } from '../../platform/today.ts';
 import { sendTaskReminders } from './tasks.reminders.ts';
 
@@ -8,21 +9,12 @@ import { sendTaskReminders } from './tasks.reminders.ts';
  * processes may run it.
  */
 export function startTaskReminderTimer(app: FastifyInstance): void {
-  const minutes = app.config.reportReminderMinutes;
-  if (minutes === 0) return;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sendTaskReminders(app.db, todayVn())
-      .then((r) => {
-        if (r.dueSoon + r.overdue > 0) app.log.info({ reminders: r }, 'task reminders sent');
-      })
-      .catch((error: unknown) => app.log.error({ err: error }, 'task reminders failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, minutes * 60_000);
-  timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  startPeriodicJob(app, {
+    name: 'task reminders',
+    minutes: app.config.reportReminderMinutes,
+    work: async () => {
+      const sent = await sendTaskReminders(app.db, todayVn());
+      return sent.dueSoon + sent.overdue > 0 ? sent : null;
+    },
+  });
 }
