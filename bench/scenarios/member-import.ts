@@ -5,9 +5,7 @@ import http from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateToLatest } from '../../server/src/db/migrate.ts';
 import { bulkRowsOf, type BulkMember } from '../../server/src/modules/members/members.bulk.ts';
-import { registerModuleHooks } from '../../server/src/modules/hooks.ts';
 import { systemContext } from '../../server/src/platform/context.ts';
 import { todayVn } from '../../server/src/platform/today.ts';
 import { seededRandom } from '../../server/src/seed/demo-structure.ts';
@@ -15,7 +13,7 @@ import { seedDemo } from '../../server/src/seed/seed.ts';
 import { firstAdminPassword, repoRoot, startServer } from '../../server/test/cli-process.ts';
 import { copyText, timedCopyRolledBack } from '../lib/copy-load.ts';
 import { generatedMember, writeMemberCsv } from '../lib/member-file.ts';
-import { openTargetDatabase, type BenchDb } from '../lib/target-db.ts';
+import { type BenchDb, withMigratedDatabase } from '../lib/target-db.ts';
 import type { Metric, Scenario } from '../lib/types.ts';
 import type { Database } from '../../server/src/db/connect.ts';
 
@@ -106,19 +104,13 @@ export const scenario: Scenario = {
     `Import of a ${importRows.toLocaleString('en')}-row member register (CSV) through the server, next to COPY of the same rows; server memory during the import.`,
   async run(ctx, target) {
     const today = todayVn();
-    const database = await openTargetDatabase(target);
-    let cells: { id: string; code: string }[];
-    let copyRate: number;
-    try {
-      registerModuleHooks();
-      await migrateToLatest(database.db);
+    const { cells, copyRate } = await withMigratedDatabase(target, async (database) => {
       await seedDemo(database.db, systemContext('bench'), 'small');
-      cells = await openCells(database.db);
-      copyRate = await copyBaseline(database, cells, today);
-      ctx.progress(`COPY baseline: ${Math.round(copyRate)} members/s over ${copyRows} members (${cells.length} cells)`);
-    } finally {
-      await database.close();
-    }
+      const open = await openCells(database.db);
+      const rate = await copyBaseline(database, open, today);
+      ctx.progress(`COPY baseline: ${Math.round(rate)} members/s over ${copyRows} members (${open.length} cells)`);
+      return { cells: open, copyRate: rate };
+    });
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcxd-import-bench-'));
     const file = path.join(dir, 'so-dang-vien.csv');

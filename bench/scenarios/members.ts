@@ -1,8 +1,6 @@
 import { memberListQuery } from '@tcxd/contract';
 import { buildUser } from '../../server/test/factories.ts';
 import type { Database } from '../../server/src/db/connect.ts';
-import { migrateToLatest } from '../../server/src/db/migrate.ts';
-import { registerModuleHooks } from '../../server/src/modules/hooks.ts';
 import { listMembers } from '../../server/src/modules/members/members.service.ts';
 import { memberStatistics } from '../../server/src/modules/members/members.stats.ts';
 import { type Context, systemContext } from '../../server/src/platform/context.ts';
@@ -11,7 +9,7 @@ import { todayVn } from '../../server/src/platform/today.ts';
 import { seedDemo } from '../../server/src/seed/seed.ts';
 import { breakdownDifferences, plainBreakdown, type SearchKind, searchMix } from '../lib/member-queries.ts';
 import { benchScale } from '../lib/scale.ts';
-import { type BenchDb, openTargetDatabase, timed } from '../lib/target-db.ts';
+import { type BenchDb, timed, withMigratedDatabase } from '../lib/target-db.ts';
 import type { BenchContext, Metric, Scenario } from '../lib/types.ts';
 
 const scale = benchScale('medium');
@@ -102,11 +100,8 @@ export const scenario: Scenario = {
     `Member registry at ${scale} scale: generation (tcxd demo), name search over the whole country (first page, national admin; one unmeasured warm-up pass) ` +
     'and national statistics from the trigger-kept tallies against a plain GROUP BY over the member table (province × status × sex × age band).',
   async run(ctx, target) {
-    const database = await openTargetDatabase(target);
-    const { db } = database;
-    try {
-      registerModuleHooks();
-      await migrateToLatest(db);
+    return withMigratedDatabase(target, async (database) => {
+      const { db } = database;
       const { totalMs, membersMs } = await seed(db, ctx);
       const members = await count(db, 'party_member');
       const units = await count(db, 'org_unit');
@@ -130,8 +125,6 @@ export const scenario: Scenario = {
         { name: 'memberStatistics fromScratch (records, all dimensions)', unit: 'ms', samples: stats.fromScratch },
       ];
       return metrics;
-    } finally {
-      await database.close();
-    }
+    });
   },
 };

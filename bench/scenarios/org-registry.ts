@@ -1,11 +1,9 @@
-import { migrateToLatest } from '../../server/src/db/migrate.ts';
-import { registerModuleHooks } from '../../server/src/modules/hooks.ts';
 import { commitReorganisation } from '../../server/src/modules/units/units.reorg.service.ts';
 import { ancestorsAsOf, childrenAsOf, isDescendantAsOf, subtreeAsOf } from '../../server/src/modules/units/units.repository.ts';
 import { systemContext } from '../../server/src/platform/context.ts';
 import { seedDemo } from '../../server/src/seed/seed.ts';
 import { benchScale } from '../lib/scale.ts';
-import { openTargetDatabase, timed } from '../lib/target-db.ts';
+import { timed, withMigratedDatabase } from '../lib/target-db.ts';
 import type { Metric, Scenario } from '../lib/types.ts';
 
 const scale = benchScale('national');
@@ -23,11 +21,7 @@ export const scenario: Scenario = {
     `Sổ đăng ký tổ chức ở quy mô ${scale}: truy vấn theo ngày và sáp nhập hai tỉnh với toàn bộ cấp dưới. / ` +
     `Organisation registry at ${scale} scale: as-of queries and a merge of two provinces with all descendants.`,
   async run(ctx, target) {
-    const database = await openTargetDatabase(target);
-    const { db } = database;
-    try {
-      registerModuleHooks();
-      await migrateToLatest(db);
+    return withMigratedDatabase(target, async ({ db }) => {
       const seedStarted = performance.now();
       let lastShown = 0;
       await seedDemo(db, systemContext('bench'), scale, (label, done, total) => {
@@ -88,8 +82,6 @@ export const scenario: Scenario = {
         { name: `merge two provinces, one transaction (${moving.length} units move)`, unit: 'ms', samples: merge, targetMax: 10_000 },
       ];
       return metrics;
-    } finally {
-      await database.close();
-    }
+    });
   },
 };
