@@ -40,9 +40,17 @@ export async function writeMemberCsv(file: string, rows: number, cellCodes: read
   const out = fs.createWriteStream(file);
   const random = seededRandom(2026);
   out.write(`${header}\r\n`);
-  for (let i = 0; i < rows; i += 1) {
-    const text = `${line(generatedMember(random, i, today), cellCodes[i % cellCodes.length] ?? '')}\r\n`;
-    if (!out.write(text)) await once(out, 'drain');
+  // A million draws over a thousand cells give a few real namesakes born on the same day in
+  // the same cell, which the import rightly refuses as duplicates: draw again for those.
+  const people = new Set<string>();
+  for (let i = 0, seq = 0; i < rows; seq += 1) {
+    const member = generatedMember(random, seq, today);
+    const cellCode = cellCodes[i % cellCodes.length] ?? '';
+    const person = [member.fields.fullName, member.fields.birthDate, cellCode].join('|');
+    if (people.has(person)) continue;
+    people.add(person);
+    i += 1;
+    if (!out.write(`${line(member, cellCode)}\r\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
