@@ -8,8 +8,8 @@ export async function notificationsOf(db: Kysely<DB>, userId: string) {
   return { rows, unread: Number(unread?.n ?? 0) };
 }
 
-/** Marks some of a user's notifications read. */
-export async function markRead(db: Kysely<DB>, userId: string, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.updateTable('notification').set({ read_at: new Date() }).where('user_id', '=', userId).where('id', 'in', ids).where('read_at', 'is', null).execute();
+/** Marks some of a user's unread notifications read; answers how many it marked. */
+export async function markRead(db: Kysely<DB>, userId: string, ids: readonly string[]): Promise<number> {
+  const result = await db.updateTable('notification').set({ read_at: new Date() }).where('user_id', '=', userId).where('id', 'in', ids).where('read_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
