@@ -164,6 +164,10 @@ export async function submitSubmission(db: Kysely<DB>, ctx: Context, id: string,
     const event = status === 'returned' ? 'resubmitted' : 'submitted';
     await repo.appendVersion(trx, { submissionId: id, event, values, narrative, comment: null, actorId: actorUserId(ctx), actorName: actorName(ctx), at: now });
     await recordAudit(trx, ctx, { action: `report.${event}`, entityType: 'report_submission', entityId: id, unitId: row.unit_id, after: { window, values, narrative } });
+    // The receiving unit learns of it with the change itself (same transaction).
+    const receivers = await repo.writersOf(trx, [period.owner_unit_id]);
+    const verb = event === 'resubmitted' ? 'gửi lại' : 'gửi';
+    await notifyUsers(trx, receivers.map((w) => ({ userId: w.user_id, kind: `report.${event}`, title: `${row.unit_name} đã ${verb} báo cáo ${period.label}`, body: window === 'late' ? 'Gửi sau hạn' : 'Gửi đúng hạn', link: `/reports/submissions/${id}` })));
   });
   return getSubmission(db, ctx, id);
 }

@@ -134,6 +134,9 @@ describe('submission workflow', () => {
   it('returns with comments, lets the unit correct and resend, keeps every version, and accepts', async () => {
     const periodId = await adHoc('Trả lại', { opensOn: addDays(today, -5), dueOn: addDays(today, 5), locksOn: addDays(today, 15) });
     const sent = await fillAndSend(clerkB, periodId, provinceB);
+    const received = (await centre.request('GET', '/api/notifications')).json<{ items: { kind: string; title: string; body: string; link: string | null }[] }>();
+    expect(received.items[0]).toMatchObject({ kind: 'report.submitted', title: `${provinceB.name} đã gửi báo cáo Trả lại`, body: 'Gửi đúng hạn', link: `/reports/submissions/${sent.id}` });
+    expect((await clerkA.request('GET', '/api/notifications')).json<{ items: { kind: string }[] }>().items.some((n) => n.kind === 'report.submitted')).toBe(false);
     expect((await clerkB.request('POST', `/api/reports/submissions/${sent.id}/return`, { version: sent.version, comment: 'x' })).statusCode).toBe(403);
     const returned = await centre.request('POST', `/api/reports/submissions/${sent.id}/return`, { version: sent.version, comment: 'Số kết nạp trong doanh nghiệp chưa khớp với báo cáo quý' });
     expect(returned.json<Submission>()).toMatchObject({ status: 'returned' });
@@ -144,6 +147,7 @@ describe('submission workflow', () => {
     const fixed = await clerkB.request('PUT', `/api/reports/submissions/${sent.id}`, { version: returned.json<Submission>().version, values: { ...goodValues, 'admitted.enterprise': 4 }, narrative: goodNarrative });
     const resent = await clerkB.request('POST', `/api/reports/submissions/${sent.id}/submit`, { version: fixed.json<Submission>().version });
     expect(resent.json<Submission>()).toMatchObject({ status: 'submitted', late: false });
+    expect((await centre.request('GET', '/api/notifications')).json<{ items: { kind: string }[] }>().items[0]?.kind).toBe('report.resubmitted');
     const accepted = await centre.request('POST', `/api/reports/submissions/${sent.id}/accept`, { version: resent.json<Submission>().version });
     expect(accepted.json<Submission>().status).toBe('accepted');
     const versions = (await clerkB.request('GET', `/api/reports/submissions/${sent.id}/versions`)).json<{ event: string; values: Record<string, number | null>; comment: string | null }[]>();
