@@ -9,6 +9,7 @@ export * from './org.ts';
 export * from './emulation.ts';
 export * from './members.ts';
 export * from './elections.ts';
+export * from './confidence.ts';
 export * from './reports.ts';
 export * from './documents.ts';
 export * from './tasks.ts';

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { confidenceRoutes } from './modules/confidence/confidence.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { electionsRoutes } from './modules/elections/elections.routes.ts';
 import { emulationRoutes } from './modules/emulation/emulation.routes.ts';
@@ -36,6 +37,7 @@ export const modules = [
   { prefix: '/api/emulation-groups', routes: emulationRoutes },
   { prefix: '/api/members', routes: membersRoutes },
   { prefix: '/api/elections', routes: electionsRoutes },
+  { prefix: '/api/confidence-votes', routes: confidenceRoutes },
   { prefix: '/api/reports', routes: reportsRoutes },
   { prefix: '/api/notifications', routes: notificationsRoutes },
   { prefix: '/api/documents', routes: documentsRoutes },

@@ -1,5 +1,6 @@
-import { electionSetupRequest, taskCreateRequest, templateCreateRequest } from '@tcxd/contract';
+import { confidenceVoteSetupRequest, electionSetupRequest, taskCreateRequest, templateCreateRequest } from '@tcxd/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVote } from '../src/modules/confidence/confidence.service.ts';
 import { createDocument, disseminate } from '../src/modules/documents/documents.service.ts';
 import { createElection } from '../src/modules/elections/elections.service.ts';
 import { createGroup } from '../src/modules/emulation/emulation.service.ts';
@@ -37,6 +38,7 @@ interface Fixture {
   readonly documentB: string;
   readonly disseminationB: string;
   readonly taskB: string;
+  readonly confidenceVoteB: string;
 }
 
 /** For each entity kind: the id of a record inside subtree B. */
@@ -54,6 +56,7 @@ const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   party_document: (f) => f.documentB,
   document_dissemination: (f) => f.disseminationB,
   work_task: (f) => f.taskB,
+  confidence_vote: (f) => f.confidenceVoteB,
 };
 
 const memberFieldsFor = (name: string) => ({
@@ -126,6 +129,7 @@ const foreignProbe: Readonly<Record<string, Probe>> = {
   'POST /api/reports/periods': { body: (f) => ({ templateId: f.reportTemplateB, kind: 'month', year: 2024, index: 2 }), status: 404 },
   'POST /api/notifications/read': 'self',
   'POST /api/documents': { body: (f) => ({ ownerUnitId: f.unitB.id, number: '99-KL/TU', issuedOn: '2024-01-01', subject: 'Xâm nhập' }), status: 404 },
+  'POST /api/confidence-votes': { body: (f) => confidenceSetupFor(f.cellB.id, f.userB.id, [f.userB.id, f.userB2.id]), status: 404 },
   'POST /api/tasks': { body: (f) => ({ ownerUnitId: f.unitA.id, leadUnitId: f.cellB.id, title: 'Xâm nhập', dueOn: '2030-01-01' }), status: 404 },
   'POST /api/users': {
     body: (f) => ({ username: 'xam.nhap', fullName: 'Xâm Nhập', grants: [{ role: 'admin', unitId: f.cellB.id }] }),
@@ -145,6 +149,9 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'POST /api/elections/:id/entries': () => ({ ballotNumber: 1, ballot: { kind: 'marked', struck: [0] } }),
   'POST /api/elections/:id/resolutions': () => ({ ballotNumber: 1, ballot: { kind: 'marked', struck: [0] }, note: 'Theo phiếu gốc' }),
   'POST /api/elections/:id/next-round': () => ({}),
+  'PUT /api/confidence-votes/:id/figures': () => ({ issued: 10, returned: 10, notReturned: 0 }),
+  'POST /api/confidence-votes/:id/entries': () => ({ ballotNumber: 1, ballot: { kind: 'marked', levels: ['high', 'low'] } }),
+  'POST /api/confidence-votes/:id/resolutions': () => ({ ballotNumber: 1, ballot: { kind: 'marked', levels: ['high', 'low'] }, note: 'Theo phiếu gốc' }),
   'POST /api/reports/templates/:id/versions': () => ({ validFrom: '2030-01-01', definition: reportDefinition }),
   'POST /api/reports/periods/:id/submissions': (f) => ({ unitId: f.cellB.id }),
   'POST /api/reports/periods/:id/reminders': () => ({}),
@@ -171,6 +178,12 @@ const electionSetupFor = (unitId: string, headUserId: string, operatorIds: strin
   candidates: ['Ứng Viên Một', 'Ứng Viên Hai', 'Ứng Viên Ba', 'Ứng Viên Bốn'].map((fullName) => ({ fullName, memberId: null })),
   floorNominations: [], convened: 10, votersPresent: 10, exclusions: [],
   committee: [{ fullName: 'Trưởng Ban Kiểm', memberId: null, role: 'head' }], headUserId, operatorIds, tiePolicy: 'further_round', acceptWarnings: true,
+});
+
+/** A valid confidence-vote setup of a unit: two persons assessed. */
+const confidenceSetupFor = (unitId: string, headUserId: string, operatorIds: string[]) => ({
+  unitId, title: 'Lấy phiếu tín nhiệm giữa nhiệm kỳ', heldOn: '2025-06-01', persons: [{ fullName: 'Người Được Lấy Phiếu', post: 'Bí thư' }, { fullName: 'Người Thứ Hai', post: 'Phó Bí thư' }],
+  convened: 10, present: 10, committee: [{ fullName: 'Trưởng Ban Kiểm', role: 'head' }], headUserId, operatorIds,
 });
 
 const apiRoute = (method: string, url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs') && method !== 'HEAD' && method !== 'OPTIONS';
@@ -202,8 +215,9 @@ beforeAll(async () => {
   const reportAttachmentB = await addAttachment(db, systemContext('test'), reportSubmissionB.id, { fileName: 'b.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 b') });
   const documentB = await createDocument(db, systemContext('test'), { ownerUnitId: unitB.id, number: '98-KL/TU', issuedOn: '2024-01-01', subject: 'Kết luận B', summary: null });
   const disseminationB = (await disseminate(db, systemContext('test'), documentB.id, { fromUnitId: unitB.id, asOf: '2024-02-01', unitIds: [] })).disseminations[0]?.id ?? '';
+  const confidenceVoteB = await createVote(db, systemContext('test'), confidenceVoteSetupRequest.parse(confidenceSetupFor(cellB.id, userB.id, [userB.id, userB2.id])));
   const taskB = await createTask(db, systemContext('test'), taskCreateRequest.parse({ ownerUnitId: unitB.id, leadUnitId: cellB.id, assignedUnitIds: [cellB.id], title: 'Nhiệm vụ B', dueOn: '2030-01-01' }));
-  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id, reportTemplateB: reportTemplateB.id, reportPeriodB: reportPeriodB.id, reportSubmissionB: reportSubmissionB.id, reportAttachmentB: reportAttachmentB.id, documentB: documentB.id, disseminationB, taskB: taskB.id };
+  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id, reportTemplateB: reportTemplateB.id, reportPeriodB: reportPeriodB.id, reportSubmissionB: reportSubmissionB.id, reportAttachmentB: reportAttachmentB.id, documentB: documentB.id, disseminationB, taskB: taskB.id, confidenceVoteB: confidenceVoteB.id };
   agentA = await signIn(t.app, userA.username, userA.password);
   tokenA = agentA.token;
 });
@@ -245,7 +259,7 @@ describe('every API route', () => {
   });
 
   it('leaks no record of another subtree through a list', async () => {
-    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB, fixture.reportTemplateB, fixture.reportPeriodB, fixture.reportSubmissionB, fixture.reportAttachmentB, fixture.documentB, fixture.disseminationB, fixture.taskB];
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB, fixture.reportTemplateB, fixture.reportPeriodB, fixture.reportSubmissionB, fixture.reportAttachmentB, fixture.documentB, fixture.disseminationB, fixture.taskB, fixture.confidenceVoteB];
     for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
       const res = await agentA.request('GET', route.url);
       for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);

@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import { isConfidenceVote, verifyConfidenceVote } from '../modules/confidence/confidence.verify.ts';
 import { verifyElection } from '../modules/elections/elections.verify.ts';
 import { StartupError } from '../platform/startup-error.ts';
 import type { CommandHelp } from './help.ts';
@@ -6,8 +7,8 @@ import { withDatabase } from './open-database.ts';
 
 export const electionHelp: CommandHelp = {
   usage: 'election verify <electionId>',
-  vi: 'Tính lại chuỗi băm các lượt nhập phiếu của một cuộc bầu cử và kết quả kiểm phiếu, so với kết quả đã chốt. Thoát với mã 1 nếu có sai khác.',
-  en: 'Recompute the hash chain of an election’s ballot entries and its tally, and compare them with the finalised results. Exits 1 when anything differs.',
+  vi: 'Tính lại chuỗi băm các lượt nhập phiếu của một cuộc bầu cử (hoặc đợt lấy phiếu tín nhiệm) và kết quả kiểm phiếu, so với kết quả đã chốt. Thoát với mã 1 nếu có sai khác.',
+  en: 'Recompute the hash chain of an election’s (or confidence vote’s) ballot entries and its tally, and compare them with the finalised results. Exits 1 when anything differs.',
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,7 +20,8 @@ export async function electionCommand(config: Config, args: readonly string[]): 
     throw new StartupError('Dùng: tcxd election verify <mã cuộc bầu cử>', 'Usage: tcxd election verify <electionId>');
   }
   return withDatabase(config, async ({ db }) => {
-    const result = await verifyElection(db, id);
+    // One command for both counts: a confidence vote's id is verified the same way.
+    const result = (await isConfidenceVote(db, id)) ? await verifyConfidenceVote(db, id) : await verifyElection(db, id);
     if (result.ok) {
       console.log(`Khớp / Verified: ${result.entries} lượt nhập / entries, đầu chuỗi / chain head ${result.chainHead ?? '-'}${result.finalised ? '' : ' (chưa chốt / not finalised)'}`);
       return 0;

@@ -511,6 +511,61 @@ export interface WorkTaskUpdateTable {
   created_at: GeneratedTimestamp;
 }
 
+/** A confidence vote (lấy phiếu tín nhiệm) of a unit, with its setup and, once finalised, the tally. */
+export interface ConfidenceVoteTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  held_on: string;
+  convened: number;
+  present: number;
+  head_user_id: string;
+  rules_version: string;
+  issued: number | null;
+  returned: number | null;
+  not_returned: number | null;
+  status: Generated<string>;
+  final_tally: Json | null;
+  chain_head: string | null;
+  finalised_at: Timestamp | null;
+  finalised_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ConfidencePersonTable {
+  vote_id: string;
+  position: number;
+  full_name: string;
+  post: string;
+}
+
+export interface ConfidenceCommitteeMemberTable {
+  vote_id: string;
+  seq: number;
+  full_name: string;
+  role: string;
+}
+
+export interface ConfidenceOperatorTable {
+  vote_id: string;
+  user_id: string;
+}
+
+/** One keyed confidence ballot (or a committee head's resolution): append-only, hash-chained per vote. */
+export interface ConfidenceBallotEntryTable {
+  vote_id: string;
+  seq: number;
+  id: string;
+  ballot_number: number;
+  kind: string;
+  operator_id: string;
+  ballot: Json;
+  note: string | null;
+  at: Timestamp;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface DB {
   party_document: PartyDocumentTable;
   party_document_relation: PartyDocumentRelationTable;
@@ -536,6 +591,11 @@ export interface DB {
   election_committee_member: ElectionCommitteeMemberTable;
   election_operator: ElectionOperatorTable;
   election_ballot_entry: ElectionBallotEntryTable;
+  confidence_vote: ConfidenceVoteTable;
+  confidence_person: ConfidencePersonTable;
+  confidence_committee_member: ConfidenceCommitteeMemberTable;
+  confidence_operator: ConfidenceOperatorTable;
+  confidence_ballot_entry: ConfidenceBallotEntryTable;
   member_tally_attr: MemberTallyAttrTable;
   member_import_job: MemberImportJobTable;
   party_member: PartyMemberTable;

@@ -6,6 +6,7 @@ import * as m0004 from './0004-members.ts';
 import * as m0005 from './0005-member-import-report.ts';
 import * as m0006 from './0006-elections.ts';
 import * as m0007 from './0007-org-version-last-date.ts';
+import * as m0008 from './0008-confidence-votes.ts';
 import * as m0009 from './0009-reporting.ts';
 import * as m0010 from './0010-work-programme.ts';
 import * as m0011 from './0011-member-event-tally.ts';
@@ -19,6 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-member-import-report': m0005,
   '0006-elections': m0006,
   '0007-org-version-last-date': m0007,
+  '0008-confidence-votes': m0008,
   '0009-reporting': m0009,
   '0010-work-programme': m0010,
   '0011-member-event-tally': m0011,

@@ -19,7 +19,8 @@ const bodyNames: Readonly<Record<ElectionView['body'], string>> = {
 
 const standingNames = { elected: 'Trúng cử', tied: 'Bằng phiếu ở ghế cuối', not_elected: 'Không trúng cử' } as const;
 
-const percent = (value: number | null): string => (value === null ? '—' : `${value.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`);
+/** A percentage the Vietnamese way with two decimals ("—" without a base). */
+export const percent = (value: number | null): string => (value === null ? '—' : `${value.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`);
 
 function figuresBlocks(election: ElectionView, results: ElectionResultsView): Block[] {
   const f = results.figures;

@@ -79,8 +79,8 @@ export async function electionAccounts(db: Kysely<DB>, ctx: Context, unitId: str
   });
 }
 
-/** Operators and the head must be active accounts that may write records of the election's unit. */
-async function checkAccounts(db: Db, ctx: Context, unitPath: string, headUserId: string, operatorIds: readonly string[]): Promise<void> {
+/** Operators and the head must be active accounts that may write records of the election's (or confidence vote's) unit. */
+export async function checkAccounts(db: Db, ctx: Context, unitPath: string, headUserId: string, operatorIds: readonly string[]): Promise<void> {
   if (new Set(operatorIds).size !== operatorIds.length) throw invalid([{ path: 'operatorIds', message: ctx.locale === 'en' ? 'An operator is listed twice' : 'Một người nhập phiếu bị liệt kê hai lần' }]);
   const rows = await repo.usersWithGrantPaths(db, [headUserId, ...operatorIds]);
   const entitled = new Set(rows.filter((r) => r.path !== null && mayWrite(r.role) && withinScope(unitPath, [r.path])).map((r) => r.id));
