@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { isoDate } from './common.ts';
+import { attachmentView } from './reports.ts';
+
+/** Files attached to a document or to a task update: PDF and Word only, checked by content. */
+export const workAttachmentLimits = {
+  bytesMax: 10 * 1024 * 1024,
+  perRecord: 20,
+  contentTypes: ['application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+} as const;
 
 export const documentRelationKind = z.enum(['replaces', 'guides', 'implements', 'amends']);
 export type DocumentRelationKind = z.infer<typeof documentRelationKind>;
@@ -53,6 +61,7 @@ export const documentView = documentSummary.extend({
   summary: z.string().nullable(),
   relations: z.array(z.object({ kind: documentRelationKind, direction: z.enum(['outgoing', 'incoming']), document: documentSummary })),
   disseminations: z.array(disseminationView),
+  attachments: z.array(attachmentView),
 });
 export type DocumentView = z.infer<typeof documentView>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './common.ts';
+import { attachmentView } from './reports.ts';
 
 export const taskStatus = z.enum(['not_started', 'in_progress', 'done', 'cancelled']);
 export type TaskStatus = z.infer<typeof taskStatus>;
@@ -72,7 +73,7 @@ export const taskView = taskSummary.extend({
     })
     .nullable(),
   updates: z.array(
-    z.object({ id: z.uuid(), kind: z.enum(['progress', 'comment']), unitId: z.uuid().nullable(), status: taskStatus.nullable(), progress: z.number().int().nullable(), note: z.string().nullable(), createdAt: z.string() }),
+    z.object({ id: z.uuid(), kind: z.enum(['progress', 'comment']), unitId: z.uuid().nullable(), status: taskStatus.nullable(), progress: z.number().int().nullable(), note: z.string().nullable(), createdAt: z.string(), attachments: z.array(attachmentView) }),
   ),
 });
 export type TaskView = z.infer<typeof taskView>;

@@ -2,13 +2,14 @@ import { confidenceVoteSetupRequest, electionSetupRequest, taskCreateRequest, te
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVote } from '../src/modules/confidence/confidence.service.ts';
 import { createDocument, disseminate } from '../src/modules/documents/documents.service.ts';
+import { attachToDocument } from '../src/modules/documents/work-attachments.service.ts';
 import { createElection } from '../src/modules/elections/elections.service.ts';
 import { createGroup } from '../src/modules/emulation/emulation.service.ts';
 import { importsSettled } from '../src/modules/members/members.import-jobs.ts';
 import { addAttachment } from '../src/modules/reports/reports.attachments.service.ts';
 import { openSubmission } from '../src/modules/reports/reports.submissions.service.ts';
 import { createPeriod, createTemplate } from '../src/modules/reports/reports.templates.service.ts';
-import { createTask } from '../src/modules/tasks/tasks.service.ts';
+import { addUpdate, createTask } from '../src/modules/tasks/tasks.service.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { newId } from '../src/platform/ids.ts';
 import { createTestApp, signIn, type Agent, type TestApp } from './app.ts';
@@ -38,6 +39,8 @@ interface Fixture {
   readonly documentB: string;
   readonly disseminationB: string;
   readonly taskB: string;
+  readonly taskUpdateB: string;
+  readonly workAttachmentB: string;
   readonly confidenceVoteB: string;
 }
 
@@ -56,6 +59,8 @@ const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   party_document: (f) => f.documentB,
   document_dissemination: (f) => f.disseminationB,
   work_task: (f) => f.taskB,
+  work_task_update: (f) => f.taskUpdateB,
+  work_attachment: (f) => f.workAttachmentB,
   confidence_vote: (f) => f.confidenceVoteB,
 };
 
@@ -217,7 +222,9 @@ beforeAll(async () => {
   const disseminationB = (await disseminate(db, systemContext('test'), documentB.id, { fromUnitId: unitB.id, asOf: '2024-02-01', unitIds: [] })).disseminations[0]?.id ?? '';
   const confidenceVoteB = await createVote(db, systemContext('test'), confidenceVoteSetupRequest.parse(confidenceSetupFor(cellB.id, userB.id, [userB.id, userB2.id])));
   const taskB = await createTask(db, systemContext('test'), taskCreateRequest.parse({ ownerUnitId: unitB.id, leadUnitId: cellB.id, assignedUnitIds: [cellB.id], title: 'Nhiệm vụ B', dueOn: '2030-01-01' }));
-  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id, reportTemplateB: reportTemplateB.id, reportPeriodB: reportPeriodB.id, reportSubmissionB: reportSubmissionB.id, reportAttachmentB: reportAttachmentB.id, documentB: documentB.id, disseminationB, taskB: taskB.id, confidenceVoteB: confidenceVoteB.id };
+  const taskUpdateB = (await addUpdate(db, systemContext('test'), taskB.id, { kind: 'progress', unitId: cellB.id, status: null, progress: 10, note: null })).updates[0]?.id ?? '';
+  const workAttachmentB = (await attachToDocument(db, systemContext('test'), documentB.id, { fileName: 'b.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 b') })).id;
+  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id, reportTemplateB: reportTemplateB.id, reportPeriodB: reportPeriodB.id, reportSubmissionB: reportSubmissionB.id, reportAttachmentB: reportAttachmentB.id, documentB: documentB.id, disseminationB, taskB: taskB.id, taskUpdateB, workAttachmentB, confidenceVoteB: confidenceVoteB.id };
   agentA = await signIn(t.app, userA.username, userA.password);
   tokenA = agentA.token;
 });
@@ -259,7 +266,7 @@ describe('every API route', () => {
   });
 
   it('leaks no record of another subtree through a list', async () => {
-    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB, fixture.reportTemplateB, fixture.reportPeriodB, fixture.reportSubmissionB, fixture.reportAttachmentB, fixture.documentB, fixture.disseminationB, fixture.taskB, fixture.confidenceVoteB];
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB, fixture.reportTemplateB, fixture.reportPeriodB, fixture.reportSubmissionB, fixture.reportAttachmentB, fixture.documentB, fixture.disseminationB, fixture.taskB, fixture.taskUpdateB, fixture.workAttachmentB, fixture.confidenceVoteB];
     for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
       const res = await agentA.request('GET', route.url);
       for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);

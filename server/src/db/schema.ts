@@ -499,6 +499,19 @@ export interface WorkTaskAssignmentTable {
   completed_on: string | null;
 }
 
+export interface WorkAttachmentTable {
+  id: string;
+  document_id: string | null;
+  task_update_id: string | null;
+  unit_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: string | null;
+  uploaded_at: GeneratedTimestamp;
+}
+
 export interface WorkTaskUpdateTable {
   id: string;
   task_id: string;
@@ -575,6 +588,7 @@ export interface DB {
   work_task_coordinator: WorkTaskCoordinatorTable;
   work_task_assignment: WorkTaskAssignmentTable;
   work_task_update: WorkTaskUpdateTable;
+  work_attachment: WorkAttachmentTable;
   report_template: ReportTemplateTable;
   report_template_version: ReportTemplateVersionTable;
   report_period: ReportPeriodTable;

@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { normalizeSearch } from '../../platform/search-text.ts';
 import { presentDissemination, presentRelations, presentSummary } from './documents.presenter.ts';
 import * as repo from './documents.repository.ts';
+import { attachmentsOfDocument, presentAttachment } from './work-attachments.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -26,11 +27,13 @@ export async function getDocument(db: Db, ctx: Context, id: string): Promise<Doc
   if (!row) throw notFound();
   const { rows, others } = await repo.relationsOf(db, scope, id);
   const { heads, units } = await repo.disseminationsOf(db, id);
+  const files = await attachmentsOfDocument(db, id);
   return {
     ...presentSummary(row),
     summary: row.summary,
     relations: presentRelations(id, rows, others),
     disseminations: heads.map((h) => presentDissemination(h, units, scope)),
+    attachments: files.map(presentAttachment),
   };
 }
 

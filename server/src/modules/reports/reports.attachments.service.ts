@@ -1,7 +1,8 @@
-import { attachmentTypes, reportLimits, submissionStatus } from '@tcxd/contract';
+import { reportLimits, submissionStatus } from '@tcxd/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { scopePaths, withinScope } from '../../platform/access.ts';
+import { contentMatches } from '../../platform/attachments.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { actorUserId, type Context } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
@@ -11,23 +12,6 @@ import { unitMay, windowOf } from '../../rules/reports/report-periods.ts';
 import * as repo from './reports.repository.ts';
 
 const say = (ctx: Context, vi: string, en: string) => (ctx.locale === 'en' ? en : vi);
-
-/** Whether the bytes look like the declared kind: PDF header, OOXML zip, or the old OLE compound file. */
-export function contentMatches(contentType: string, bytes: Buffer): boolean {
-  const kind = Object.entries(attachmentTypes).find(([type]) => type === contentType)?.[1];
-  switch (kind) {
-    case 'pdf':
-      return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
-    case 'docx':
-    case 'xlsx':
-      return bytes.readUInt32BE(0) === 0x504b0304;
-    case 'doc':
-    case 'xls':
-      return bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
-    case undefined:
-      return false;
-  }
-}
 
 /** The writer of an editable report: a unit may attach while it can still change the report. */
 async function editableSubmission(db: Kysely<DB>, ctx: Context, submissionId: string) {

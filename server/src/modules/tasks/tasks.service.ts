@@ -11,6 +11,7 @@ import { newId } from '../../platform/ids.ts';
 import { normalizeSearch } from '../../platform/search-text.ts';
 import { todayVn } from '../../platform/today.ts';
 import { documentInScope } from '../documents/documents.repository.ts';
+import { attachmentsOfUpdates, presentAttachment } from '../documents/work-attachments.repository.ts';
 import { derivedProgress, derivedStatus } from './tasks.progress.ts';
 import * as repo from './tasks.repository.ts';
 
@@ -57,6 +58,7 @@ export async function getTask(db: Db, ctx: Context, id: string): Promise<TaskVie
     repo.behindOf(db, scope, id, 200),
     repo.updatesOf(db, id),
   ]);
+  const files = await attachmentsOfUpdates(db, updates.map((u) => u.id));
   return {
     ...present(row, today),
     description: row.description,
@@ -73,6 +75,7 @@ export async function getTask(db: Db, ctx: Context, id: string): Promise<TaskVie
       progress: u.progress,
       note: u.note,
       createdAt: new Date(u.created_at).toISOString(),
+      attachments: files.filter((f) => f.task_update_id === u.id).map(presentAttachment),
     })),
   };
 }
