@@ -13,3 +13,5 @@ export * from './confidence.ts';
 export * from './reports.ts';
 export * from './documents.ts';
 export * from './tasks.ts';
+export * from './party-number.ts';
+export * from './conferences.ts';

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
 import { confidenceRoutes } from './modules/confidence/confidence.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { electionsRoutes } from './modules/elections/elections.routes.ts';
@@ -42,6 +43,7 @@ export const modules = [
   { prefix: '/api/notifications', routes: notificationsRoutes },
   { prefix: '/api/documents', routes: documentsRoutes },
   { prefix: '/api/tasks', routes: tasksRoutes },
+  { prefix: '/api/conferences', routes: conferencesRoutes },
 ] as const;
 
 const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/;

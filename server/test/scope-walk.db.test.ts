@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVote } from '../src/modules/confidence/confidence.service.ts';
 import { createDocument, disseminate } from '../src/modules/documents/documents.service.ts';
 import { attachToDocument } from '../src/modules/documents/work-attachments.service.ts';
+import { createConference } from '../src/modules/conferences/conferences.service.ts';
 import { createElection } from '../src/modules/elections/elections.service.ts';
 import { createGroup } from '../src/modules/emulation/emulation.service.ts';
 import { importsSettled } from '../src/modules/members/members.import-jobs.ts';
@@ -39,6 +40,7 @@ interface Fixture {
   readonly documentB: string;
   readonly disseminationB: string;
   readonly taskB: string;
+  readonly conferenceB: string;
   readonly taskUpdateB: string;
   readonly workAttachmentB: string;
   readonly confidenceVoteB: string;
@@ -59,6 +61,7 @@ const foreignRecord: Readonly<Record<string, (f: Fixture) => string>> = {
   party_document: (f) => f.documentB,
   document_dissemination: (f) => f.disseminationB,
   work_task: (f) => f.taskB,
+  conference: (f) => f.conferenceB,
   work_task_update: (f) => f.taskUpdateB,
   work_attachment: (f) => f.workAttachmentB,
   confidence_vote: (f) => f.confidenceVoteB,
@@ -135,6 +138,7 @@ const foreignProbe: Readonly<Record<string, Probe>> = {
   'POST /api/notifications/read': 'self',
   'POST /api/documents': { body: (f) => ({ ownerUnitId: f.unitB.id, number: '99-KL/TU', issuedOn: '2024-01-01', subject: 'Xâm nhập' }), status: 404 },
   'POST /api/confidence-votes': { body: (f) => confidenceSetupFor(f.cellB.id, f.userB.id, [f.userB.id, f.userB2.id]), status: 404 },
+  'POST /api/conferences': { body: (f) => ({ hostUnitId: f.unitA.id, kind: 'thematic', title: 'Xâm nhập', startsAt: '2024-01-01T01:00:00Z', hostPoint: 'X', mode: 'online', unitIds: [f.cellB.id] }), status: 404 },
   'POST /api/tasks': { body: (f) => ({ ownerUnitId: f.unitA.id, leadUnitId: f.cellB.id, title: 'Xâm nhập', dueOn: '2030-01-01' }), status: 404 },
   'POST /api/users': {
     body: (f) => ({ username: 'xam.nhap', fullName: 'Xâm Nhập', grants: [{ role: 'admin', unitId: f.cellB.id }] }),
@@ -168,6 +172,10 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'POST /api/documents/:id/relations': (f) => ({ kind: 'guides', targetId: f.documentB }),
   'POST /api/documents/:id/disseminations': (f) => ({ fromUnitId: f.unitA.id, asOf: '2024-06-01', unitIds: [f.cellA.id] }),
   'POST /api/documents/disseminations/:id/reports': (f) => ({ unitId: f.cellA.id, disseminatedOn: '2024-06-01' }),
+  'PUT /api/conferences/:id/agenda': () => ({ items: [] }),
+  'POST /api/conferences/:id/confirmations': (f) => ({ unitId: f.cellA.id, chair: 'Xâm Nhập', attendees: 1, contact: '0900' }),
+  'POST /api/conferences/:id/check-ins': (f) => ({ unitId: f.cellA.id }),
+  'PUT /api/conferences/:id/conclusion': (f) => ({ summary: 'Xâm nhập', items: [{ text: 'Xâm nhập', leadUnitId: f.cellA.id, dueOn: '2030-01-01' }] }),
   'POST /api/tasks/:id/updates': (f) => ({ unitId: f.cellA.id, progress: 10 }),
   'POST /api/members/:id/events': (f) => ({ event: { kind: 'transfer_in', date: '2025-01-01', cellId: f.cellA.id }, rowVersion: 1 }),
 };
@@ -224,7 +232,8 @@ beforeAll(async () => {
   const taskB = await createTask(db, systemContext('test'), taskCreateRequest.parse({ ownerUnitId: unitB.id, leadUnitId: cellB.id, assignedUnitIds: [cellB.id], title: 'Nhiệm vụ B', dueOn: '2030-01-01' }));
   const taskUpdateB = (await addUpdate(db, systemContext('test'), taskB.id, { kind: 'progress', unitId: cellB.id, status: null, progress: 10, note: null })).updates[0]?.id ?? '';
   const workAttachmentB = (await attachToDocument(db, systemContext('test'), documentB.id, { fileName: 'b.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 b') })).id;
-  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id, reportTemplateB: reportTemplateB.id, reportPeriodB: reportPeriodB.id, reportSubmissionB: reportSubmissionB.id, reportAttachmentB: reportAttachmentB.id, documentB: documentB.id, disseminationB, taskB: taskB.id, taskUpdateB, workAttachmentB, confidenceVoteB: confidenceVoteB.id };
+  const conferenceB = await createConference(db, systemContext('test'), { hostUnitId: unitB.id, kind: 'thematic', title: 'Hội nghị B', startsAt: '2024-01-01T01:00:00Z', hostPoint: 'Tuyên Quang', mode: 'online', videoLink: null, reportPeriodId: null, unitIds: [cellB.id], confirmBy: null, chairName: null, chairTitle: null });
+  fixture = { unitA, unitB, cellB, userB, userB2, groupB: groupB.id, memberB: memberB.id, cellA, importJobB, electionB: electionB.id, reportTemplateB: reportTemplateB.id, reportPeriodB: reportPeriodB.id, reportSubmissionB: reportSubmissionB.id, reportAttachmentB: reportAttachmentB.id, documentB: documentB.id, disseminationB, taskB: taskB.id, conferenceB: conferenceB.id, taskUpdateB, workAttachmentB, confidenceVoteB: confidenceVoteB.id };
   agentA = await signIn(t.app, userA.username, userA.password);
   tokenA = agentA.token;
 });
@@ -266,7 +275,7 @@ describe('every API route', () => {
   });
 
   it('leaks no record of another subtree through a list', async () => {
-    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB, fixture.reportTemplateB, fixture.reportPeriodB, fixture.reportSubmissionB, fixture.reportAttachmentB, fixture.documentB, fixture.disseminationB, fixture.taskB, fixture.taskUpdateB, fixture.workAttachmentB, fixture.confidenceVoteB];
+    const foreignIds = [fixture.unitB.id, fixture.cellB.id, fixture.userB.id, fixture.groupB, fixture.memberB, fixture.importJobB, fixture.electionB, fixture.reportTemplateB, fixture.reportPeriodB, fixture.reportSubmissionB, fixture.reportAttachmentB, fixture.documentB, fixture.disseminationB, fixture.taskB, fixture.conferenceB, fixture.taskUpdateB, fixture.workAttachmentB, fixture.confidenceVoteB];
     for (const route of routes().filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
       const res = await agentA.request('GET', route.url);
       for (const id of foreignIds) expect(res.body, `${route.url} leaks ${id}`).not.toContain(id);

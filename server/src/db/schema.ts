@@ -524,6 +524,55 @@ export interface WorkTaskUpdateTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface ConferenceTable {
+  id: string;
+  host_unit_id: string;
+  kind: string;
+  title: string;
+  starts_at: Timestamp;
+  host_point: string;
+  mode: string;
+  video_link: string | null;
+  report_period_id: string | null;
+  confirm_by: string | null;
+  chair_name: string | null;
+  chair_title: string | null;
+  conclusion_summary: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface ConferencePointTable {
+  conference_id: string;
+  unit_id: string;
+  chair: string | null;
+  attendees: number | null;
+  contact: string | null;
+  invited_at: Timestamp | null;
+  confirmed_at: Timestamp | null;
+  connected_at: Timestamp | null;
+}
+
+export interface ConferenceAgendaItemTable {
+  id: string;
+  conference_id: string;
+  position: number;
+  kind: string;
+  title: string;
+  document_id: string | null;
+  unit_id: string | null;
+  speaker: string | null;
+}
+
+export interface ConferenceConclusionTable {
+  id: string;
+  conference_id: string;
+  position: number;
+  text: string;
+  lead_unit_id: string;
+  due_on: string;
+  task_id: string | null;
+}
+
 /** A confidence vote (lấy phiếu tín nhiệm) of a unit, with its setup and, once finalised, the tally. */
 export interface ConfidenceVoteTable {
   id: string;
@@ -589,6 +638,10 @@ export interface DB {
   work_task_assignment: WorkTaskAssignmentTable;
   work_task_update: WorkTaskUpdateTable;
   work_attachment: WorkAttachmentTable;
+  conference: ConferenceTable;
+  conference_point: ConferencePointTable;
+  conference_agenda_item: ConferenceAgendaItemTable;
+  conference_conclusion: ConferenceConclusionTable;
   report_template: ReportTemplateTable;
   report_template_version: ReportTemplateVersionTable;
   report_period: ReportPeriodTable;

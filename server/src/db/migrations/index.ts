@@ -10,6 +10,7 @@ import * as m0008 from './0008-confidence-votes.ts';
 import * as m0009 from './0009-reporting.ts';
 import * as m0010 from './0010-work-programme.ts';
 import * as m0011 from './0011-member-event-tally.ts';
+import * as m0012 from './0012-conferences.ts';
 import * as m0013 from './0013-attachments.ts';
 
 /** Every migration in order. A merged migration is never edited; add a new one. */
@@ -25,5 +26,6 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009-reporting': m0009,
   '0010-work-programme': m0010,
   '0011-member-event-tally': m0011,
+  '0012-conferences': m0012,
   '0013-attachments': m0013,
 };
