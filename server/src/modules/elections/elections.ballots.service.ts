@@ -1,4 +1,4 @@
-import type { BallotContent, BallotEntryRequest, BallotResolutionRequest, ElectionResultsView } from '@tcxd/contract';
+import type { BallotEntryRequest, BallotResolutionRequest, ElectionResultsView } from '@tcxd/contract';
 import { ballotContent, electionResultsView } from '@tcxd/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -8,7 +8,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import { electionGenesisHash, entryHash } from './elections.chain.ts';
-import { decodeMarks, differingPositions, encodeMarks, groupBallots, type KeyedEntry } from './elections.count.ts';
+import { differingPositions, encodeMarks, groupBallots, parseCountingEntries } from './elections.count.ts';
 import { figuresOf, presentEntry } from './elections.presenter.ts';
 import { computeResults, messageView } from './elections.results.ts';
 import * as repo from './elections.repository.ts';
@@ -112,36 +112,22 @@ export async function electionResults(db: Db, ctx: Context, id: string): Promise
 
 /** Computes the results from the entries as they stand (what the routes and the benchmark time). */
 export async function liveResults(db: Db, ctx: Context, row: repo.ElectionRow): Promise<ElectionResultsView> {
-  const [setup, groups, last] = await Promise.all([repo.setupOf(db, row.id), repo.countingGroupsOf(db, row.id), repo.lastEntry(db, row.id)]);
-  const decode = (marks: string): BallotContent => {
-    const ballot = decodeMarks(marks);
-    if (ballot === null) throw new Error(`election ${row.id}: unreadable marks`);
-    return ballot;
-  };
-  // The grouped rows stand for the entries (seq and operator do not matter to the count).
-  const keyed: KeyedEntry[] = [];
-  for (const g of groups) {
-    const at = (marks: string, kind: 'entry' | 'resolution'): KeyedEntry => ({ seq: 0, ballotNumber: g.ballot_number, kind, operatorId: '', ballot: decode(marks) });
-    if (g.lo !== null) {
-      const low = at(g.lo, 'entry');
-      keyed.push(low);
-      if (g.n >= 2) keyed.push(g.hi === g.lo || g.hi === null ? low : at(g.hi, 'entry'));
-    }
-    if (g.res !== null) keyed.push(at(g.res, 'resolution'));
-  }
+  const input = await repo.countingInputOf(db, row.id);
+  const keyed = parseCountingEntries(input.entries);
+  if (keyed === null) throw new Error(`election ${row.id}: unreadable marks`);
   return computeResults(
     {
       id: row.id,
       rules: rulesOn(ctx, row.held_on),
       status: row.status === 'finalised' ? 'finalised' : 'open',
       seats: row.seats,
-      base: row.convened - setup.exclusions.length,
+      base: row.convened - input.excluded,
       tiePolicy: row.tie_policy === 'congress_decides' ? 'congress_decides' : 'further_round',
-      candidateNames: setup.candidates.map((c) => c.full_name),
+      candidateNames: input.names,
       figures: figuresOf(row),
     },
     keyed,
-    last?.hash ?? electionGenesisHash,
+    input.head ?? electionGenesisHash,
     ctx.locale,
   );
 }

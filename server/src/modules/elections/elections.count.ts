@@ -23,7 +23,10 @@ export interface BallotGroup<E extends KeyedEntry> {
 /** The same ballot read the same way: the same struck set, or the same invalid ruling (notes aside). */
 export function sameBallot(a: BallotContent, b: BallotContent): boolean {
   if (a.kind === 'invalid' || b.kind === 'invalid') return a.kind === 'invalid' && b.kind === 'invalid' && a.reason === b.reason;
+  if (a === b) return true;
   if (a.struck.length !== b.struck.length) return false;
+  // Stored ballots are sorted, so the same positions in the same order settle it without a set.
+  if (a.struck.every((position, i) => b.struck[i] === position)) return true;
   const left = new Set(a.struck);
   return b.struck.every((position) => left.has(position));
 }
@@ -82,16 +85,58 @@ export function encodeMarks(ballot: BallotContent): string {
   return hex;
 }
 
+/** The value of one hex digit by its char code (lower case, as encodeMarks writes), -1 otherwise. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
 /** Reads the compact form back; null for text that is not one. */
 export function decodeMarks(marks: string): BallotContent | null {
   if (marks === 'ino_seal') return { kind: 'invalid', reason: 'no_seal' };
   if (marks === 'iother') return { kind: 'invalid', reason: 'other' };
-  if (marks[0] !== 'm') return null;
+  if (marks.charCodeAt(0) !== 109) return null; // 'm'
   const struck: number[] = [];
   for (let i = 1; i < marks.length; i += 1) {
-    const n = Number.parseInt(marks.charAt(i), 16);
-    if (Number.isNaN(n)) return null;
-    for (let bit = 0; bit < 4; bit += 1) if (n & (1 << bit)) struck.push((i - 1) * 4 + bit);
+    const n = hexValue(marks.charCodeAt(i));
+    if (n < 0) return null;
+    const base = (i - 1) * 4;
+    if (n & 1) struck.push(base);
+    if (n & 2) struck.push(base + 1);
+    if (n & 4) struck.push(base + 2);
+    if (n & 8) struck.push(base + 3);
   }
   return { kind: 'marked', struck };
+}
+
+/**
+ * Reads the counting text of the repository ("number kind marks" per entry, comma-separated,
+ * in chain order) into entries to group; null when an item is not one (a damaged marks column).
+ */
+export function parseCountingEntries(text: string): KeyedEntry[] | null {
+  const entries: KeyedEntry[] = [];
+  if (text === '') return entries;
+  // The two agreeing entries of a ballot carry the same canonical marks: decode each text once.
+  const decoded = new Map<string, BallotContent>();
+  let seq = 0;
+  let at = 0;
+  while (at < text.length) {
+    const comma = text.indexOf(',', at);
+    const end = comma < 0 ? text.length : comma;
+    const space = text.indexOf(' ', at);
+    const second = text.indexOf(' ', space + 1);
+    if (space < 0 || second < 0 || second >= end) return null;
+    const ballotNumber = Number(text.slice(at, space));
+    const kind = text.slice(space + 1, second);
+    const marks = text.slice(second + 1, end);
+    const ballot = decoded.get(marks) ?? decodeMarks(marks);
+    if (ballot === null || !Number.isInteger(ballotNumber) || (kind !== 'entry' && kind !== 'resolution')) return null;
+    decoded.set(marks, ballot);
+    seq += 1;
+    // The operator does not matter to the count; grouping only needs number, kind and ballot.
+    entries.push({ seq, ballotNumber, kind, operatorId: '', ballot });
+    at = end + 1;
+  }
+  return entries;
 }

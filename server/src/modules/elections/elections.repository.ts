@@ -140,20 +140,20 @@ export async function entriesOf(db: Db, electionId: string) {
 export type EntryRow = Awaited<ReturnType<typeof entriesOf>>[number];
 
 /**
- * What the count needs, one row per ballot number: how many entries, the lowest and highest
- * marks among them (equal when they agree; marks are canonical) and the resolution's marks.
- * Grouping in SQL halves what is read for a double-keyed election.
+ * What the count needs, read in one statement (one snapshot): every entry's ballot number,
+ * kind and marks in chain order as one text ("number kind marks", comma-separated), the
+ * chain head, the number of exclusions from the base and the candidate names in ballot
+ * order. One aggregated row instead of thousands: decoding rows dominates the read on PGlite.
  */
-export async function countingGroupsOf(db: Db, electionId: string) {
-  const rows = await sql<{ ballot_number: number; n: number; lo: string | null; hi: string | null; res: string | null }>`
-    select ballot_number,
-      count(*) filter (where kind = 'entry')::int as n,
-      min(marks) filter (where kind = 'entry') as lo,
-      max(marks) filter (where kind = 'entry') as hi,
-      max(marks) filter (where kind = 'resolution') as res
-    from election_ballot_entry where election_id = ${electionId}
-    group by ballot_number order by ballot_number`.execute(db);
-  return rows.rows;
+export async function countingInputOf(db: Db, electionId: string) {
+  const result = await sql<{ entries: string | null; head: string | null; excluded: number; names: string[] | null }>`
+    select
+      (select string_agg(ballot_number::text || ' ' || kind || ' ' || marks, ',' order by seq) from election_ballot_entry where election_id = ${electionId}) as entries,
+      (select hash from election_ballot_entry where election_id = ${electionId} order by seq desc limit 1) as head,
+      (select count(*)::int from election_exclusion where election_id = ${electionId}) as excluded,
+      (select json_agg(full_name order by position) from election_candidate where election_id = ${electionId}) as names`.execute(db);
+  const row = result.rows[0];
+  return { entries: row?.entries ?? '', head: row?.head ?? null, excluded: row?.excluded ?? 0, names: row?.names ?? [] };
 }
 
 /** Appends one chained entry. */
