@@ -21,6 +21,9 @@ const ReportSubmissionPage = lazy(() => import('../features/reports/report-submi
 const ElectionsPage = lazy(() => import('../features/elections/elections-page.tsx').then((m) => ({ default: m.ElectionsPage })));
 const ElectionNewPage = lazy(() => import('../features/elections/election-new-page.tsx').then((m) => ({ default: m.ElectionNewPage })));
 const ElectionPage = lazy(() => import('../features/elections/election-page.tsx').then((m) => ({ default: m.ElectionPage })));
+const ConfidenceVotesPage = lazy(() => import('../features/confidence/confidence-votes-page.tsx').then((m) => ({ default: m.ConfidenceVotesPage })));
+const ConfidenceNewPage = lazy(() => import('../features/confidence/confidence-new-page.tsx').then((m) => ({ default: m.ConfidenceNewPage })));
+const ConfidenceVotePage = lazy(() => import('../features/confidence/confidence-vote-page.tsx').then((m) => ({ default: m.ConfidenceVotePage })));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
@@ -45,8 +48,11 @@ export function AppRouter() {
           <Route path="elections" element={<ElectionsPage />} />
           <Route element={<RequirePermission permission="records.write" />}>
             <Route path="elections/new" element={<ElectionNewPage />} />
+            <Route path="elections/confidence/new" element={<ConfidenceNewPage />} />
           </Route>
           <Route path="elections/:id" element={<ElectionPage />} />
+          <Route path="elections/confidence" element={<ConfidenceVotesPage />} />
+          <Route path="elections/confidence/:id" element={<ConfidenceVotePage />} />
           <Route path="reports" element={<ReportsPage />} />
           <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
           <Route path={changePasswordPath.slice(1)} element={<ChangePasswordPage />} />

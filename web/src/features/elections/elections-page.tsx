@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Space, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../../app/format.ts';
 import { PageHeader } from '../../app/page-header.tsx';
@@ -7,6 +7,7 @@ import { PageError } from '../../app/page-states.tsx';
 import { can } from '../../app/permissions.ts';
 import { useCurrentSession } from '../../app/session-hooks.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { confidenceListPath } from '../confidence/confidence-api.ts';
 import { electionListQuery, electionPath } from './elections-api.ts';
 
 /** "Bầu cử": the elections of the units in scope, latest first. */
@@ -17,7 +18,7 @@ export function ElectionsPage() {
   const writer = can(useCurrentSession(), 'records.write');
   return (
     <>
-      <PageHeader title={t('elections.title')} extra={writer ? <Button type="primary" onClick={() => void navigate('/elections/new')}>{t('elections.new')}</Button> : null} />
+      <PageHeader title={t('elections.title')} extra={<Space><Button onClick={() => void navigate(confidenceListPath)}>{t('confidence.open')}</Button>{writer ? <Button type="primary" onClick={() => void navigate('/elections/new')}>{t('elections.new')}</Button> : null}</Space>} />
       <Card>
         {list.isError ? <PageError error={list.error} onRetry={() => void list.refetch()} /> : (
           <Table rowKey="id" size="small" loading={list.isFetching} dataSource={list.data ?? []} columns={[
