@@ -24,6 +24,10 @@ const ElectionPage = lazy(() => import('../features/elections/election-page.tsx'
 const ConfidenceVotesPage = lazy(() => import('../features/confidence/confidence-votes-page.tsx').then((m) => ({ default: m.ConfidenceVotesPage })));
 const ConfidenceNewPage = lazy(() => import('../features/confidence/confidence-new-page.tsx').then((m) => ({ default: m.ConfidenceNewPage })));
 const ConfidenceVotePage = lazy(() => import('../features/confidence/confidence-vote-page.tsx').then((m) => ({ default: m.ConfidenceVotePage })));
+const DocumentsPage = lazy(() => import('../features/documents/documents-page.tsx').then((m) => ({ default: m.DocumentsPage })));
+const DocumentPage = lazy(() => import('../features/documents/document-page.tsx').then((m) => ({ default: m.DocumentPage })));
+const TasksPage = lazy(() => import('../features/tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
+const TaskPage = lazy(() => import('../features/tasks/task-page.tsx').then((m) => ({ default: m.TaskPage })));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
@@ -55,6 +59,10 @@ export function AppRouter() {
           <Route path="elections/confidence/:id" element={<ConfidenceVotePage />} />
           <Route path="reports" element={<ReportsPage />} />
           <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
+          <Route path="documents" element={<DocumentsPage />} />
+          <Route path="documents/:id" element={<DocumentPage />} />
+          <Route path="tasks" element={<TasksPage />} />
+          <Route path="tasks/:id" element={<TaskPage />} />
           <Route path={changePasswordPath.slice(1)} element={<ChangePasswordPage />} />
           <Route element={<RequirePermission permission="users.manage" />}>
             <Route path="admin/users" element={<UsersPage />} />

@@ -8,6 +8,8 @@ export const paths = {
   emulation: '/emulation',
   elections: '/elections',
   reports: '/reports',
+  documents: '/documents',
+  tasks: '/tasks',
   users: '/admin/users',
   audit: '/admin/audit',
 } as const;

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AlertOutlined, CheckSquareOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ScheduleOutlined, ApartmentOutlined, AlertOutlined, CheckSquareOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -25,6 +25,8 @@ export function SideMenu() {
     { key: paths.emulation, icon: <TrophyOutlined />, label: t('menu.emulation') },
     { key: paths.elections, icon: <CheckSquareOutlined />, label: t('menu.elections') },
     { key: paths.reports, icon: <FileTextOutlined />, label: t('menu.reports') },
+    { key: paths.documents, icon: <FileTextOutlined />, label: t('menu.documents') },
+    { key: paths.tasks, icon: <ScheduleOutlined />, label: t('menu.tasks') },
     {
       type: 'group' as const,
       key: 'members',
