@@ -14,5 +14,4 @@ export * from './reports.ts';
 export * from './documents.ts';
 export * from './tasks.ts';
 export * from './party-number.ts';
-export * from './party-number.ts';
 export * from './conferences.ts';
