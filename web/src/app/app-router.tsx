@@ -28,6 +28,9 @@ const DocumentsPage = lazy(() => import('../features/documents/documents-page.ts
 const DocumentPage = lazy(() => import('../features/documents/document-page.tsx').then((m) => ({ default: m.DocumentPage })));
 const TasksPage = lazy(() => import('../features/tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
 const TaskPage = lazy(() => import('../features/tasks/task-page.tsx').then((m) => ({ default: m.TaskPage })));
+const ConferencesPage = lazy(() => import('../features/conferences/conferences-page.tsx').then((m) => ({ default: m.ConferencesPage })));
+const ConferenceNewPage = lazy(() => import('../features/conferences/conference-new-page.tsx').then((m) => ({ default: m.ConferenceNewPage })));
+const ConferencePage = lazy(() => import('../features/conferences/conference-page.tsx').then((m) => ({ default: m.ConferencePage })));
 const UsersPage = lazy(() => import('../features/users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 
@@ -58,6 +61,11 @@ export function AppRouter() {
           <Route path="elections/confidence" element={<ConfidenceVotesPage />} />
           <Route path="elections/confidence/:id" element={<ConfidenceVotePage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="conferences" element={<ConferencesPage />} />
+          <Route element={<RequirePermission permission="records.write" />}>
+            <Route path="conferences/new" element={<ConferenceNewPage />} />
+          </Route>
+          <Route path="conferences/:id" element={<ConferencePage />} />
           <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="documents/:id" element={<DocumentPage />} />

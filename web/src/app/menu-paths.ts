@@ -8,6 +8,7 @@ export const paths = {
   emulation: '/emulation',
   elections: '/elections',
   reports: '/reports',
+  conferences: '/conferences',
   documents: '/documents',
   tasks: '/tasks',
   users: '/admin/users',

@@ -1,3 +1,4 @@
+import { VideoCameraOutlined } from '@ant-design/icons';
 import { ScheduleOutlined, ApartmentOutlined, AlertOutlined, CheckSquareOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, HomeOutlined, SolutionOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
@@ -25,6 +26,7 @@ export function SideMenu() {
     { key: paths.emulation, icon: <TrophyOutlined />, label: t('menu.emulation') },
     { key: paths.elections, icon: <CheckSquareOutlined />, label: t('menu.elections') },
     { key: paths.reports, icon: <FileTextOutlined />, label: t('menu.reports') },
+    { key: paths.conferences, icon: <VideoCameraOutlined />, label: t('menu.conferences') },
     { key: paths.documents, icon: <FileTextOutlined />, label: t('menu.documents') },
     { key: paths.tasks, icon: <ScheduleOutlined />, label: t('menu.tasks') },
     {
