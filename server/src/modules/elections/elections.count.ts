@@ -1,4 +1,5 @@
 import type { BallotContent } from '@tcxd/contract';
+import { groupDoubleEntries } from './ballot-double-entry.ts';
 
 /** What the counting needs of an entry. */
 export interface KeyedEntry {
@@ -46,28 +47,8 @@ export function differingPositions(a: BallotContent, b: BallotContent, candidate
  * entry, or two that differ and are unresolved, keep it out of the count.
  */
 export function groupBallots<E extends KeyedEntry>(entries: readonly E[]): BallotGroup<E>[] {
-  const byNumber = new Map<number, { entries: E[]; resolution: E | null }>();
-  for (const entry of entries) {
-    let group = byNumber.get(entry.ballotNumber);
-    if (!group) {
-      group = { entries: [], resolution: null };
-      byNumber.set(entry.ballotNumber, group);
-    }
-    if (entry.kind === 'resolution') group.resolution = entry;
-    else group.entries.push(entry);
-  }
-  return [...byNumber.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([ballotNumber, group]) => {
-      const [first, second] = group.entries;
-      if (group.resolution) return { ballotNumber, ...group, state: 'resolved', counted: group.resolution.ballot };
-      if (first && second) {
-        return sameBallot(first.ballot, second.ballot)
-          ? { ballotNumber, ...group, state: 'agreed', counted: first.ballot }
-          : { ballotNumber, ...group, state: 'discrepancy', counted: null };
-      }
-      return { ballotNumber, ...group, state: 'single', counted: null };
-    });
+  // The grouping is shared with confidence votes (ballot-double-entry.ts); only the comparison is the election's.
+  return groupDoubleEntries(entries, sameBallot);
 }
 
 /**
