@@ -9,6 +9,7 @@ import { seedEmulationCluster2 } from './emulation-seed.ts';
 import { seedDemoMembers } from './demo-members.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoProgramme } from './demo-programme.ts';
+import { seedDemoConferences } from './demo-conferences.ts';
 import { todayVn } from '../platform/today.ts';
 import { applyReference2025, historyStart, referenceTopRows, seedReferenceTop } from './reference.ts';
 
@@ -60,5 +61,6 @@ export async function seedDemo(db: Kysely<DB>, ctx: Context, scale: DemoScale | 
   if (scale !== 'none') await seedDemoMembers(db, ctx, scale, todayVn(), (done, total) => progress?.('Đảng viên / Members (chi bộ / cells)', done, total));
   if (scale !== 'none') await seedDemoReports(db, ctx, todayVn());
   if (scale !== 'none') await seedDemoProgramme(db, ctx, todayVn());
+  if (scale !== 'none') await seedDemoConferences(db, ctx);
   await analyzeStructure(db);
 }
