@@ -1,4 +1,4 @@
-import { type AggregateStructure, type AggregateView, reportValues, type ReportValues } from '@tcxd/contract';
+import { type AggregateStructure, type AggregateView, type ReportValues } from '@tcxd/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { requireUnit, scopePaths } from '../../platform/access.ts';
@@ -6,8 +6,9 @@ import type { Context } from '../../platform/context.ts';
 import { pathLabel } from '../../platform/ids.ts';
 import { todayVn } from '../../platform/today.ts';
 import { combineByGroup, combineValues } from '../../rules/reports/aggregate.ts';
+import { storedValues } from '../../rules/reports/report-values.ts';
 import { childrenAsOf, subtreeAsOf } from '../units/units.repository.ts';
-import { expectedUnits } from './reports.expected.ts';
+import { type ExpectedUnit, expectedUnits } from './reports.expected.ts';
 import { presentPeriod } from './reports.presenter.ts';
 import * as repo from './reports.repository.ts';
 import { compiledOf } from './reports.submissions.service.ts';
@@ -26,8 +27,19 @@ interface Grouping {
  * structure of the period's last day (Hà Giang's 2024 figures under Hà Giang). Today: by the
  * latest structure, where a merged unit sits under its successor (rolled into Tuyên Quang).
  */
-async function groupUnits(db: Db, scope: readonly string[], rootId: string, unitIds: readonly string[], structure: AggregateStructure, date: string): Promise<Grouping> {
+async function groupUnits(db: Db, scope: readonly string[], rootId: string, units: readonly ExpectedUnit[], structure: AggregateStructure, date: string): Promise<Grouping> {
+  const unitIds = units.map((u) => u.id);
   if (structure === 'period') {
+    // Most assignments expect the root's children or their children: their group is known
+    // from the period's parents without walking the whole subtree as of the date.
+    const children = await childrenAsOf(db, scope, rootId, date);
+    const childIds = new Set(children.map((c) => c.id));
+    const near = new Map<string, string>();
+    for (const u of units) {
+      const group = childIds.has(u.id) ? u.id : u.parentId !== null && childIds.has(u.parentId) ? u.parentId : undefined;
+      if (group) near.set(u.id, group);
+    }
+    if (near.size === units.length) return { groups: children.map((c) => ({ id: c.id, code: c.code, name: c.name })), groupOf: near };
     const tree = await subtreeAsOf(db, scope, rootId, date);
     const parent = new Map(tree.map((u) => [u.id, u.parent_id]));
     const groups = tree.filter((u) => u.depth === 1).map((u) => ({ id: u.id, code: u.code, name: u.name }));
@@ -57,12 +69,13 @@ async function groupUnits(db: Db, scope: readonly string[], rootId: string, unit
 /** The combined figures of a period over the expected units below a root (for comparisons). */
 async function totalOf(db: Db, scope: readonly string[], period: repo.PeriodRow, rootId: string) {
   const compiled = compiledOf(period);
-  const expected = await expectedUnits(db, scope, period);
-  const under = await subtreeAsOf(db, scope, rootId, period.ends_on);
-  const inside = new Set(under.map((u) => u.id));
-  const ids = expected.filter((u) => inside.has(u.id)).map((u) => u.id);
-  const reports = await repo.sentReports(db, period.id, ids);
-  return { compiled, expected: ids, reports, total: combineValues(compiled, reports.map((r) => reportValues.parse(r.values))) };
+  const all = await expectedUnits(db, scope, period);
+  // The owner's expected units all lie below it; another root keeps those of its subtree as of the period.
+  const inside = rootId === period.owner_unit_id ? null : new Set((await subtreeAsOf(db, scope, rootId, period.ends_on)).map((u) => u.id));
+  const expected = inside ? all.filter((u) => inside.has(u.id)) : all;
+  const ids = expected.map((u) => u.id);
+  const reports = (await repo.sentValues(db, period.id, ids)).map((r) => ({ unit_id: r.unit_id, values: storedValues(r.values) }));
+  return { compiled, expected, reports, total: combineValues(compiled, reports.map((r) => r.values)) };
 }
 
 function pick(values: ReportValues, codes: ReadonlySet<string>): ReportValues {
@@ -82,12 +95,13 @@ export async function aggregatePeriod(db: Db, ctx: Context, periodId: string, qu
   const current = await totalOf(db, scope, period, rootId);
   const wanted = query.indicators ? new Set(query.indicators.split(',').map((c) => c.trim()).filter(Boolean)) : new Set(current.compiled.definition.indicators.map((i) => i.code));
   const grouping = await groupUnits(db, scope, rootId, current.expected, query.structure, period.ends_on);
+  const expectedIds = current.expected.map((u) => u.id);
   const grouped = combineByGroup(current.compiled, current.reports.flatMap((r) => {
     const group = grouping.groupOf.get(r.unit_id);
-    return group ? [{ group, values: reportValues.parse(r.values) }] : [];
+    return group ? [{ group, values: r.values }] : [];
   }));
   const expectedBy = new Map<string, number>();
-  for (const id of current.expected) {
+  for (const id of expectedIds) {
     const g = grouping.groupOf.get(id);
     if (g) expectedBy.set(g, (expectedBy.get(g) ?? 0) + 1);
   }

@@ -135,9 +135,33 @@ export function submissionOf(db: Db, periodId: string, unitId: string) {
 }
 
 /** Status and first sending of every submission of a period (the tracking view's input). */
-export function statusesOf(db: Db, periodIds: readonly string[]) {
-  if (periodIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('report_submission').select(['id', 'period_id', 'unit_id', 'status', 'first_submitted_at', 'accepted_at']).where('period_id', 'in', periodIds).execute();
+export interface StatusRow {
+  readonly id: string;
+  readonly period_id: string;
+  readonly unit_id: string;
+  readonly status: string;
+  readonly first_submitted_at: Date | null;
+  readonly accepted_at: Date | null;
+}
+
+const dateOfEpoch = (text: string | undefined): Date | null => (text ? new Date(Number(text) * 1000) : null);
+
+/**
+ * The status of every report of some periods. The rows come back as one aggregated text
+ * (as the registry's subtree does): thousands of small rows cost PGlite far more one by one.
+ */
+export async function statusesOf(db: Db, periodIds: readonly string[]): Promise<StatusRow[]> {
+  if (periodIds.length === 0) return [];
+  const { rows } = await sql<{ rows: string | null }>`
+    select string_agg(id::text || ',' || period_id::text || ',' || unit_id::text || ',' || status || ','
+        || coalesce(extract(epoch from first_submitted_at)::text, '') || ',' || coalesce(extract(epoch from accepted_at)::text, ''), ';') as rows
+    from report_submission where period_id = any(${sql.val(periodIds)}::uuid[])`.execute(db);
+  const text = rows[0]?.rows ?? '';
+  if (text === '') return [];
+  return text.split(';').map((line) => {
+    const [id = '', period = '', unit = '', status = '', first, accepted] = line.split(',');
+    return { id, period_id: period, unit_id: unit, status, first_submitted_at: dateOfEpoch(first), accepted_at: dateOfEpoch(accepted) };
+  });
 }
 
 /** Values and narratives of sent (not returned) reports of a period by some units. */
@@ -150,6 +174,23 @@ export function sentReports(db: Db, periodId: string, unitIds: readonly string[]
     .where('status', 'in', ['submitted', 'accepted'])
     .where('unit_id', '=', sql<string>`any(${sql.val(unitIds)}::uuid[])`)
     .execute();
+}
+
+/**
+ * The figures of every sent report of a period, of the given units. It reads the period's
+ * sent reports and keeps the units in JS: passing thousands of ids as an array costs more
+ * than the few reports of units no longer expected.
+ */
+export async function sentValues(db: Db, periodId: string, unitIds: readonly string[]): Promise<{ unit_id: string; values: unknown }[]> {
+  if (unitIds.length === 0) return [];
+  const wanted = new Set(unitIds);
+  // One aggregated row: see statusesOf.
+  const { rows } = await sql<{ reports: string | null }>`
+    select json_agg(json_build_array(unit_id, "values"))::text as reports from report_submission
+    where period_id = ${periodId} and status in ('submitted', 'accepted')`.execute(db);
+  const parsed: unknown = JSON.parse(rows[0]?.reports ?? '[]');
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((pair: unknown) => (Array.isArray(pair) && typeof pair[0] === 'string' && wanted.has(pair[0]) ? [{ unit_id: pair[0], values: pair[1] }] : []));
 }
 
 /** The units' unlock dates for a period. */

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { combineByGroup, combineValues } from './aggregate.ts';
 import { compileDefinition, compileStored } from './report-definition.ts';
 import { adHocPeriod, periodDateProblems, standardPeriod, trackingStatusOf, unitMay, windowOf } from './report-periods.ts';
-import { computeValues, validateValues } from './report-values.ts';
+import { reportValues } from '@tcxd/contract';
+import { computeValues, storedValues, validateValues } from './report-values.ts';
 
 const definition: TemplateDefinition = templateDefinition.parse({
   sections: [
@@ -75,6 +76,24 @@ describe('report values', () => {
     const values = computeValues(compiled, { 'admitted.commune': 50 }, { members_at_end: 10 });
     const issue = validateValues(compiled, values, {}, { complete: false, locale: 'vi' }).find((i) => i.field === 'admission_rate');
     expect(issue?.severity).toBe('warning');
+  });
+});
+
+describe('stored values read back', () => {
+  it('keeps what the contract schema keeps and drops the rest', () => {
+    const entry = fc.oneof(fc.double(), fc.constant(null), fc.string(), fc.boolean(), fc.constant(Number.NaN));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 12 }), entry), (stored) => {
+        const kept = storedValues(stored);
+        expect(reportValues.safeParse(kept).success).toBe(true);
+        for (const [key, value] of Object.entries(stored)) {
+          if (value === null || (typeof value === 'number' && Number.isFinite(value))) expect(kept[key]).toBe(value);
+          else expect(key in kept).toBe(false);
+        }
+      }),
+    );
+    expect(storedValues(null)).toEqual({});
+    expect(storedValues([1, 2])).toEqual({});
   });
 });
 

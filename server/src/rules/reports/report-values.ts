@@ -102,3 +102,17 @@ export function cleanNarrative(compiled: CompiledDefinition, narrative: ReportNa
   }
   return out;
 }
+
+/**
+ * Stored figures read back for aggregation: the same shape as the contract's reportValues,
+ * checked by hand because a schema parse of 3,000 reports of 50 figures costs more than
+ * the whole rest of the aggregation. Anything else than a finite number or null is dropped.
+ */
+export function storedValues(stored: unknown): ReportValues {
+  const out: ReportValues = {};
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return out;
+  for (const [key, value] of Object.entries(stored)) {
+    if (value === null || (typeof value === 'number' && Number.isFinite(value))) out[key] = value;
+  }
+  return out;
+}
