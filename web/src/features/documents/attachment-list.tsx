@@ -4,6 +4,7 @@ import { App, Button, List, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { attachmentView } from '@tcxd/contract';
+import { ApiError } from '../../app/api-client.ts';
 import { useErrorText } from '../../app/error-text.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
@@ -24,7 +25,8 @@ export function AttachmentList({ files, downloadBase, onAttach, testId }: { read
       await onAttach(file);
       void message.success(t('work.attachments.added', { name: file.name }));
     } catch (error) {
-      void message.error(errorText(error));
+      // A refused file is a validation error whose issue names the file and the rule; show that.
+      void message.error(error instanceof ApiError && error.issues.length > 0 ? error.issues.map((i) => i.message).join('; ') : errorText(error));
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';
