@@ -51,9 +51,10 @@ export async function enterBallot(db: Kysely<DB>, ctx: Context, id: string, requ
     const row = await requireElection(trx, ctx, id, 'records.write');
     await repo.lockElection(trx, id);
     requireOpen(ctx, row);
-    const setup = await repo.setupOf(trx, id);
+    // One light read per ballot keyed (not the whole setup): entry is the hot path of a count.
+    const setup = await repo.entrySetupOf(trx, id);
     if (!setup.operators.includes(actorUserId(ctx) ?? '')) throw refusedWith(ctx, 'Bạn không có trong danh sách người nhập phiếu của cuộc bầu cử này', 'You are not an operator of this election');
-    const { ballot, judgement } = judged(ctx, row, setup.candidates.length, request);
+    const { ballot, judgement } = judged(ctx, row, setup.candidates, request);
     const existing = (await repo.entriesOfBallot(trx, id, request.ballotNumber)).filter((e) => e.kind === 'entry');
     if (existing.some((e) => e.operator_id === actorUserId(ctx))) throw refusedWith(ctx, `Bạn đã nhập phiếu số ${request.ballotNumber}; phiếu phải do người thứ hai nhập độc lập`, `You already keyed ballot ${request.ballotNumber}; a second operator must key it independently`);
     if (existing.length >= 2) throw refusedWith(ctx, `Phiếu số ${request.ballotNumber} đã được nhập đủ hai lần`, `Ballot ${request.ballotNumber} has already been keyed twice`);

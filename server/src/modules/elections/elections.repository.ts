@@ -46,6 +46,16 @@ export async function setupOf(db: Db, id: string) {
 }
 export type SetupRows = Awaited<ReturnType<typeof setupOf>>;
 
+/** What keying one ballot needs of the setup, in one statement: the number of candidates and the operators. */
+export async function entrySetupOf(db: Db, id: string) {
+  const result = await sql<{ candidates: number; operators: string[] | null }>`
+    select
+      (select count(*)::int from election_candidate where election_id = ${id}) as candidates,
+      (select array_agg(user_id::text) from election_operator where election_id = ${id}) as operators`.execute(db);
+  const row = result.rows[0];
+  return { candidates: row?.candidates ?? 0, operators: row?.operators ?? [] };
+}
+
 export interface NewElection {
   readonly id: string;
   readonly unitId: string;

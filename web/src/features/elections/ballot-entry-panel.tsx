@@ -1,10 +1,10 @@
 import type { ElectionView } from '@tcxd/contract';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Card, Flex, InputNumber, List, Tag, Typography } from 'antd';
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { Alert, Card, Flex, InputNumber, Tag, Typography } from 'antd';
+import { type KeyboardEvent, memo, useCallback, useRef, useState } from 'react';
 import { useErrorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { ballotOf, type BallotDraft, emptyDraft, keyStep, verdictOf } from './ballot-keys.ts';
+import { ballotOf, type BallotDraft, emptyDraft, keyStep, toggleStruck, verdictOf } from './ballot-keys.ts';
 import { electionsApi } from './elections-api.ts';
 
 interface Saved {
@@ -12,6 +12,23 @@ interface Saved {
   readonly status: string;
   readonly message: string | null;
 }
+
+interface RowProps {
+  readonly position: number;
+  readonly fullName: string;
+  readonly struck: boolean;
+  readonly current: boolean;
+  readonly onPick: (position: number) => void;
+}
+
+/** One name as printed; memoised so a key re-renders only the rows it changes. */
+const CandidateRow = memo(function CandidateRow({ position, fullName, struck, current, onPick }: RowProps) {
+  return (
+    <div role="option" aria-selected={struck} onClick={() => onPick(position)} style={{ background: current ? '#e6f4ff' : undefined, padding: '6px 8px', borderBottom: '1px solid #f0f0f0', cursor: 'pointer' }}>
+      <Typography.Text delete={struck} type={struck ? 'secondary' : undefined}>{`${position + 1}. ${fullName}`}</Typography.Text>
+    </div>
+  );
+});
 
 /**
  * Fast keyboard entry: one ballot at a time, the names as printed; digits / ↑↓ + Space
@@ -35,6 +52,7 @@ export function BallotEntryPanel({ election, firstNumber }: { readonly election:
     },
   });
   const verdict = verdictOf(draft, election.seats, count);
+  const pick = useCallback((position: number) => setDraft((d) => ({ ...d, cursor: position, struck: toggleStruck(d.struck, position) })), []);
 
   const onKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (save.isPending) return;
@@ -49,16 +67,11 @@ export function BallotEntryPanel({ election, firstNumber }: { readonly election:
     <Flex gap={16} wrap align="flex-start">
       <Card style={{ minWidth: 420, flex: 1 }} title={<span data-testid="ballot-number">{t('elections.entry.ballot', { number: ballotNumber })}</span>}
         extra={<InputNumber aria-label={t('elections.entry.number')} min={1} value={ballotNumber} onChange={(v) => setBallotNumber(typeof v === 'number' ? v : 1)} />}>
-        <div ref={box} tabIndex={0} role="listbox" aria-label={t('elections.entry.ballotArea')} onKeyDown={onKey} data-testid="ballot-area" data-ready={save.isPending ? 'no' : 'yes'}
+        <div ref={box} tabIndex={0} role="listbox" aria-label={t('elections.entry.ballotArea')} onKeyDown={onKey} data-testid="ballot-area" data-ballot={ballotNumber} data-ready={save.isPending ? 'no' : 'yes'}
           style={{ outline: '2px solid #1677ff33', borderRadius: 6, padding: 8 }} autoFocus>
-          <List size="small" dataSource={election.candidates} renderItem={(c) => {
-            const struck = draft.struck.includes(c.position);
-            return (
-              <List.Item style={{ background: draft.cursor === c.position ? '#e6f4ff' : undefined, paddingInline: 8 }} onClick={() => setDraft({ ...draft, cursor: c.position, struck: struck ? draft.struck.filter((p) => p !== c.position) : [...draft.struck, c.position].sort((x, y) => x - y) })}>
-                <Typography.Text delete={struck} type={struck ? 'secondary' : undefined}>{`${c.position + 1}. ${c.fullName}`}</Typography.Text>
-              </List.Item>
-            );
-          }} />
+          {election.candidates.map((c) => (
+            <CandidateRow key={c.position} position={c.position} fullName={c.fullName} struck={draft.struck.includes(c.position)} current={draft.cursor === c.position} onPick={pick} />
+          ))}
         </div>
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('elections.entry.keys')}</Typography.Paragraph>
       </Card>

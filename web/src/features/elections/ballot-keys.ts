@@ -14,7 +14,8 @@ export const emptyDraft: BallotDraft = { struck: [], cursor: 0, digits: '', inva
 
 export type KeyOutcome = { readonly draft: BallotDraft; readonly save: boolean; readonly handled: boolean };
 
-function toggle(struck: readonly number[], position: number): number[] {
+/** The struck positions with one position struck or unstruck (kept sorted). */
+export function toggleStruck(struck: readonly number[], position: number): number[] {
   return struck.includes(position) ? struck.filter((p) => p !== position) : [...struck, position].sort((a, b) => a - b);
 }
 
@@ -34,12 +35,12 @@ export function keyStep(draft: BallotDraft, key: string, count: number): KeyOutc
     const value = Number(typed) >= 1 && Number(typed) <= count ? typed : Number(key) >= 1 && Number(key) <= count ? key : '';
     if (value === '') return done({ ...draft, digits: '' });
     const position = Number(value) - 1;
-    if (Number(value) * 10 > count) return done({ ...draft, cursor: position, digits: '', struck: toggle(draft.struck, position) });
+    if (Number(value) * 10 > count) return done({ ...draft, cursor: position, digits: '', struck: toggleStruck(draft.struck, position) });
     return done({ ...draft, cursor: position, digits: value });
   }
   switch (key) {
     case ' ':
-      return done({ ...draft, digits: '', struck: toggle(draft.struck, draft.cursor) });
+      return done({ ...draft, digits: '', struck: toggleStruck(draft.struck, draft.cursor) });
     case 'ArrowDown':
       return done({ ...draft, digits: '', cursor: Math.min(count - 1, draft.cursor + 1) });
     case 'ArrowUp':
