@@ -37,7 +37,7 @@ beforeAll(async () => {
   const election = await call(admin, 'POST', '/api/elections', {
     unitId, title: 'Đại hội đại biểu — bầu Ban Chấp hành', body: 'committee', heldOn: '2025-09-20', seats: 15,
     candidates: Array.from({ length: 18 }, (_, i) => ({ fullName: `Đồng chí Ứng Cử ${i + 1}`, memberId: null })),
-    convened: 8, votersPresent: 6, exclusions: [], committee: [{ fullName: 'Trưởng Ban Kiểm Phiếu', memberId: null, role: 'head' }],
+    convened: 33, votersPresent: 30, exclusions: [{ kind: 'detained', person: 'Nguyễn Văn Vắng', reason: 'Đang bị tạm giam' }], committee: [{ fullName: 'Trưởng Ban Kiểm Phiếu', memberId: null, role: 'head' }],
     headUserId: me.user.id, operatorIds: [me.user.id, clerkId],
   });
   expect(election.status, JSON.stringify(election.json)).toBe(201);
@@ -58,7 +58,8 @@ async function keyBallot(page: Page, number: number, keys: readonly string[]): P
   await page.getByTestId('ballot-number').getByText(`Phiếu số ${number + 1}`, { exact: true }).waitFor();
 }
 
-const strike = (...numbers: number[]) => numbers.flatMap((n) => String(n).split(''));
+/** The keys striking names by number: with 18 names a "1" waits for a second digit, so Space confirms it. */
+const strike = (...numbers: number[]) => numbers.flatMap((n) => [...String(n).split(''), ...(n * 10 <= 18 ? [' '] : [])]);
 
 describe('elections in the browser', () => {
   it('two operators key ballots by keyboard, the head resolves, finalises and downloads the minutes', async () => {
@@ -72,30 +73,41 @@ describe('elections in the browser', () => {
     await admin.keyboard.press('6');
     await admin.getByTestId('ballot-verdict').getByText('nhiều hơn số lượng bầu', { exact: false }).waitFor();
     await admin.keyboard.press('Escape');
-    for (let n = 1; n <= 6; n += 1) {
-      await keyBallot(admin, n, n === 6 ? ['k'] : strike(16, 17, 18));
-      await keyBallot(clerk, n, n === 6 ? ['k'] : n === 4 ? strike(15, 17, 18) : strike(16, 17, 18));
+    // 30 ballots, each keyed by both operators: every fifth leaves out name 1 instead of 16, the
+    // 30th is ruled invalid (K); the second operator misreads ballots 7, 15 and 23.
+    const read = (n: number) => (n === 30 ? ['k'] : n % 5 === 0 ? strike(1, 17, 18) : strike(16, 17, 18));
+    const misread: Readonly<Record<number, string[]>> = { 7: strike(15, 17, 18), 15: strike(2, 17, 18), 23: strike(15, 17, 18) };
+    for (let n = 1; n <= 30; n += 1) {
+      await keyBallot(admin, n, read(n));
+      await keyBallot(clerk, n, misread[n] ?? read(n));
     }
     await clerk.getByTestId('ballot-saved').getByText('Khớp với lượt nhập thứ hai').waitFor();
     const discrepancies = await call(admin, 'GET', `/api/elections/${electionId}/discrepancies`);
-    expect((discrepancies.json as { ballotNumber: number }[]).map((d) => d.ballotNumber)).toEqual([4]);
-    // The head sees both readings side by side (15 and 16 differ) and takes the first one, with the ground.
+    expect((discrepancies.json as { ballotNumber: number }[]).map((d) => d.ballotNumber)).toEqual([7, 15, 23]);
+    // The head sees both readings side by side (the differing names marked) and takes the first one, with the ground.
     await admin.getByRole('tab', { name: 'Phiếu chênh lệch' }).click();
-    const card = admin.getByTestId('discrepancy-4');
-    await card.getByRole('button', { name: 'Theo lượt nhập 1' }).waitFor();
-    expect(await card.locator('.ant-tag-orange').allInnerTexts()).toEqual(expect.arrayContaining(['15', '16']));
-    await card.getByLabel('Căn cứ quyết định (bắt buộc), ví dụ: đối chiếu phiếu gốc').fill('Đối chiếu phiếu gốc');
-    await card.getByRole('button', { name: 'Theo lượt nhập 1' }).click();
-    await card.getByText('Trưởng ban đã quyết định', { exact: true }).waitFor();
+    for (const [number, differing] of [[7, ['15', '16']], [15, ['1', '2']], [23, ['15', '16']]] as const) {
+      const card = admin.getByTestId(`discrepancy-${number}`);
+      await card.getByRole('button', { name: 'Theo lượt nhập 1' }).waitFor();
+      expect(await card.locator('.ant-tag-orange').allInnerTexts()).toEqual(expect.arrayContaining([...differing]));
+      await card.getByLabel('Căn cứ quyết định (bắt buộc), ví dụ: đối chiếu phiếu gốc').fill('Đối chiếu phiếu gốc');
+      await card.getByRole('button', { name: 'Theo lượt nhập 1' }).click();
+      await card.getByText('Trưởng ban đã quyết định', { exact: true }).waitFor();
+    }
     const entries = (await call(admin, 'GET', `/api/elections/${electionId}/entries`)).json as { ballotNumber: number; kind: string; ballot: unknown }[];
-    expect(entries.filter((e) => e.ballotNumber === 4).map((e) => e.kind)).toEqual(['entry', 'entry', 'resolution']);
-    expect(entries.find((e) => e.kind === 'resolution')?.ballot).toEqual({ kind: 'marked', struck: [15, 16, 17] });
+    expect(entries).toHaveLength(63);
+    expect(entries.filter((e) => e.ballotNumber === 15).map((e) => e.kind)).toEqual(['entry', 'entry', 'resolution']);
+    expect(entries.filter((e) => e.kind === 'resolution').map((e) => e.ballot)).toEqual([
+      { kind: 'marked', struck: [15, 16, 17] },
+      { kind: 'marked', struck: [0, 16, 17] },
+      { kind: 'marked', struck: [15, 16, 17] },
+    ]);
 
     await admin.getByRole('tab', { name: 'Kết quả' }).click();
     // The figures do not reconcile until the committee records them.
     await admin.getByText('Chưa nhập số phiếu phát ra', { exact: false }).waitFor();
-    await admin.getByLabel('Số phiếu phát ra', { exact: true }).fill('6');
-    await admin.getByLabel('Số phiếu thu vào', { exact: true }).fill('6');
+    await admin.getByLabel('Số phiếu phát ra', { exact: true }).fill('30');
+    await admin.getByLabel('Số phiếu thu vào', { exact: true }).fill('30');
     await admin.getByLabel('Số phiếu không thu về', { exact: true }).fill('0');
     await admin.getByRole('button', { name: 'Lưu số phiếu' }).click();
     await admin.getByText('Chưa nhập số phiếu phát ra', { exact: false }).waitFor({ state: 'detached' });
@@ -108,9 +120,17 @@ describe('elections in the browser', () => {
     const document = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))['word/document.xml'] ?? new Uint8Array());
     const text = document.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('BIÊN BẢN');
-    expect(text).toMatch(/Số phiếu hợp lệ 5 /);
+    // Base 33 − 1 = 32. Of 29 valid ballots, name 1 was left out on 5 (24 votes), name 16 kept on 5.
+    expect(text).toMatch(/Số phiếu hợp lệ 29 /);
     expect(text).toMatch(/Số phiếu không hợp lệ 1 /);
-    expect(text).toContain('Đồng chí Ứng Cử 1');
+    expect(text).toMatch(/Số phiếu đã kiểm \(nhập hai lần, khớp hoặc đã quyết định\) 30 /);
+    expect(text).toMatch(/Đồng chí Ứng Cử 1 24 75,00% 82,76% Trúng cử/);
+    expect(text).toMatch(/Đồng chí Ứng Cử 2 29 \d+,\d\d% 100,00% Trúng cử/);
+    expect(text).toMatch(/Đồng chí Ứng Cử 16 5 \d+,\d\d% 17,24% Không trúng cử/);
+    expect(text).toMatch(/Đồng chí Ứng Cử 18 0 0,00% 0,00% Không trúng cử/);
+    const head = (await call(admin, 'GET', `/api/elections/${electionId}/results`)).json as { chainHead: string; elected: number[] };
+    expect(head.elected).toHaveLength(15);
+    expect(text).toContain(head.chainHead);
   }, 240_000);
 
   it('sets up an election from the form, refusing a surplus over one for a body of three seats', async () => {
