@@ -102,7 +102,11 @@ describe('briefing conferences in the browser', () => {
       await admin.getByLabel(`Thời hạn ${i + 1}`).press('Enter');
     }
     await admin.getByRole('button', { name: 'Lưu kết luận' }).click();
-    await admin.getByText('Đã lưu kết luận').first().waitFor();
+    // Saved: the stored items appear in the conclusion table (a refusal would show its message instead).
+    const saved = admin.getByRole('cell', { name: items[1]?.text ?? '' });
+    await saved.or(admin.locator('.ant-alert-error, .ant-form-item-explain-error')).first().waitFor();
+    expect(await admin.locator('.ant-alert-error, .ant-form-item-explain-error').allInnerTexts()).toEqual([]);
+    await saved.waitFor();
     await admin.getByRole('button', { name: 'Giao thành nhiệm vụ' }).click();
     await admin.getByText('Đã giao 2 nhiệm vụ').first().waitFor();
     await expect.poll(() => admin.getByRole('link', { name: 'Xem nhiệm vụ' }).count()).toBe(2);
