@@ -154,6 +154,7 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'PUT /api/emulation-groups/:id': (f) => ({ kind: 'cluster', name: 'Cụm A', year: 2024, members: [{ unitId: f.unitA.id }, { unitId: f.unitA.id }] }),
   'POST /api/emulation-groups/:id/next-year': (f) => ({ headUnitId: f.unitA.id, deputyUnitIds: [] }),
   'PUT /api/members/:id': () => ({ fields: memberFieldsFor('Tên Mới'), rowVersion: 1 }),
+  'PUT /api/elections/:id': (f) => electionSetupFor(f.cellB.id, f.userB.id, [f.userB.id, f.userB2.id]),
   'PUT /api/elections/:id/figures': () => ({ issued: 10, returned: 10, notReturned: 0 }),
   'POST /api/elections/:id/entries': () => ({ ballotNumber: 1, ballot: { kind: 'marked', struck: [0] } }),
   'POST /api/elections/:id/resolutions': () => ({ ballotNumber: 1, ballot: { kind: 'marked', struck: [0] }, note: 'Theo phiếu gốc' }),

@@ -87,6 +87,11 @@ export async function insertElection(trx: Transaction<DB>, e: NewElection): Prom
       issued: null, returned: null, not_returned: null, final_tally: null, chain_head: null, finalised_at: null, finalised_by: null,
     })
     .execute();
+  await insertSetupRows(trx, e);
+}
+
+/** The candidate list, nominations, exclusions, committee and operators of an election. */
+async function insertSetupRows(trx: Transaction<DB>, e: Pick<NewElection, 'id' | 'candidates' | 'nominations' | 'exclusions' | 'committee' | 'operatorIds'>): Promise<void> {
   await trx.insertInto('election_candidate').values(e.candidates.map((c, position) => ({ election_id: e.id, position, full_name: c.fullName, member_id: c.memberId, source: c.source }))).execute();
   if (e.nominations.length > 0) {
     await trx.insertInto('election_nomination').values(e.nominations.map((n, seq) => ({ election_id: e.id, seq, full_name: n.fullName, agreeing: n.agreeing, present: n.present, admitted: n.admitted }))).execute();
@@ -96,6 +101,22 @@ export async function insertElection(trx: Transaction<DB>, e: NewElection): Prom
   }
   await trx.insertInto('election_committee_member').values(e.committee.map((c, seq) => ({ election_id: e.id, seq, full_name: c.fullName, member_id: c.memberId, role: c.role }))).execute();
   await trx.insertInto('election_operator').values(e.operatorIds.map((userId) => ({ election_id: e.id, user_id: userId }))).execute();
+}
+
+/**
+ * Replaces the setup of an election (before any ballot is keyed): its row's fields and
+ * every list, deleted and inserted again in the caller's transaction.
+ */
+export async function replaceSetup(trx: Transaction<DB>, e: Omit<NewElection, 'unitId' | 'round' | 'previousId'>): Promise<void> {
+  await trx
+    .updateTable('election')
+    .set({ title: e.title, body: e.body, held_on: e.heldOn, seats: e.seats, convened: e.convened, voters_present: e.votersPresent, tie_policy: e.tiePolicy, head_user_id: e.headUserId, rules_version: e.rulesVersion })
+    .where('id', '=', e.id)
+    .execute();
+  for (const table of ['election_candidate', 'election_nomination', 'election_exclusion', 'election_committee_member', 'election_operator'] as const) {
+    await trx.deleteFrom(table).where('election_id', '=', e.id).execute();
+  }
+  await insertSetupRows(trx, e);
 }
 
 /** Accounts (active) with the paths of the units they hold a grant on, for the given roles. */

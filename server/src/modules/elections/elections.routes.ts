@@ -48,6 +48,11 @@ export const electionsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.getElection(app.db, contextOf(request), request.params.id),
   );
   app.put(
+    '/:id',
+    { config: entity, schema: { tags, summary: 'Sửa thiết lập trước khi nhập phiếu / Edit the setup before ballots', params: idParams, body: electionSetupRequest, response: { 200: electionView } } },
+    async (request) => service.updateElection(app.db, contextOf(request), request.params.id, request.body),
+  );
+  app.put(
     '/:id/figures',
     { config: entity, schema: { tags, summary: 'Số phiếu phát ra, thu vào / Ballot figures', params: idParams, body: ballotFigures, response: { 200: electionView } } },
     async (request) => service.setFigures(app.db, contextOf(request), request.params.id, request.body),

@@ -153,6 +153,32 @@ export async function createElection(db: Kysely<DB>, ctx: Context, input: Electi
   });
 }
 
+/**
+ * Changes the setup of an open election while no ballot has been keyed (refused after: the
+ * entries are chained to the list they were keyed on). The unit and round stay; the rules
+ * judge the new setup as on creation.
+ */
+export async function updateElection(db: Kysely<DB>, ctx: Context, id: string, input: ElectionSetupRequest): Promise<ElectionView> {
+  return db.transaction().execute(async (trx) => {
+    const row = await requireElection(trx, ctx, id, 'records.write');
+    await repo.lockElection(trx, id);
+    requireOpen(ctx, row);
+    if (input.unitId !== row.unit_id) throw refusedWith(ctx, 'Không thể chuyển cuộc bầu cử sang đơn vị khác', 'An election cannot be moved to another unit');
+    if (await repo.lastEntry(trx, id)) throw refusedWith(ctx, 'Đã có phiếu được nhập nên không sửa được thiết lập cuộc bầu cử', 'Ballots have been keyed: the setup can no longer be changed');
+    const before = await getElection(trx, ctx, id);
+    const prepared = prepare(ctx, input, row.round);
+    await checkAccounts(trx, ctx, row.unit_path, input.headUserId, input.operatorIds);
+    await repo.replaceSetup(trx, {
+      id, title: input.title, body: input.body, heldOn: input.heldOn, seats: input.seats, convened: input.convened, votersPresent: input.votersPresent,
+      tiePolicy: input.tiePolicy, headUserId: input.headUserId, rulesVersion: prepared.rules.version.id,
+      candidates: prepared.candidates, nominations: prepared.nominations, exclusions: input.exclusions, committee: input.committee, operatorIds: input.operatorIds,
+    });
+    const after = await getElection(trx, ctx, id);
+    await recordAudit(trx, ctx, { action: 'election.updated', entityType: 'election', entityId: id, unitId: row.unit_id, before, after });
+    return after;
+  });
+}
+
 /** Records the ballots issued, returned and not returned (before finalisation). */
 export async function setFigures(db: Kysely<DB>, ctx: Context, id: string, figures: BallotFiguresInput): Promise<ElectionView> {
   return db.transaction().execute(async (trx) => {

@@ -65,4 +65,36 @@ describe('election setup', () => {
     const foreignOperator = await headAgent.request('POST', '/api/elections', setupBody(unit.id, head.id, [op1.id, outsider.id]));
     expect(foreignOperator.statusCode).toBe(400);
   });
+
+  it('edits the setup while no ballot is keyed (judged again, audited) and refuses once one is', async () => {
+    const created = await headAgent.request('POST', '/api/elections', setupBody(unit.id, head.id, [op1.id, op2.id]));
+    expect(created.statusCode, created.body).toBe(201);
+    const id: string = created.json().id;
+    const changed = setupBody(unit.id, head.id, [op1.id, op2.id], {
+      title: 'Bầu Ban Chấp hành (sửa)',
+      exclusions: [{ kind: 'suspended', person: 'Trần Văn Đình', reason: 'Đang bị đình chỉ sinh hoạt' }, { kind: 'detained', person: 'Lê Văn Giam', reason: 'Đang bị tạm giam' }],
+      floorNominations: [{ fullName: 'Đề Cử Tại Chỗ Ba', agreeing: 30 }],
+    });
+    const refusedClash = await headAgent.request('PUT', `/api/elections/${id}`, { ...changed, committee: [{ fullName: 'Ứng cử viên 2', role: 'head' }] });
+    expect(refusedClash.statusCode).toBe(422);
+    expect(refusedClash.json().error.message).toContain('Ban kiểm phiếu');
+    const edited = await headAgent.request('PUT', `/api/elections/${id}`, changed);
+    expect(edited.statusCode, edited.body).toBe(200);
+    const view = edited.json();
+    expect(view.title).toBe('Bầu Ban Chấp hành (sửa)');
+    expect(view.base).toMatchObject({ convened: 100, excluded: 2, base: 98 });
+    expect(view.base.exclusions.map((x: { reason: string }) => x.reason)).toEqual(['Đang bị đình chỉ sinh hoạt', 'Đang bị tạm giam']);
+    expect(view.floorNominations).toEqual([{ fullName: 'Đề Cử Tại Chỗ Ba', agreeing: 30, present: 95, admitted: true }]);
+    const moved = await headAgent.request('PUT', `/api/elections/${id}`, setupBody((await buildUnit(t.database.db, { parent: unit })).id, head.id, [op1.id, op2.id]));
+    expect(moved.statusCode).toBe(422);
+
+    const op1Agent = await signIn(t.app, op1.username, op1.password);
+    const keyed = await op1Agent.request('POST', `/api/elections/${id}/entries`, { ballotNumber: 1, ballot: { kind: 'marked', struck: [0, 1, 2] } });
+    expect(keyed.statusCode, keyed.body).toBe(201);
+    const late = await headAgent.request('PUT', `/api/elections/${id}`, changed);
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.message).toContain('Đã có phiếu được nhập');
+    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('at').execute();
+    expect(audit.map((a) => a.action)).toEqual(['election.created', 'election.updated', 'election.ballot_entered']);
+  });
 });
