@@ -166,4 +166,22 @@ describe('conferences', () => {
     expect(invitation).toContain('Báo cáo tổng hợp kết quả công tác');
     expect((await outsider.request('GET', `/api/conferences/${id}/conclusion-notice.docx`)).statusCode).toBe(404);
   });
+
+  it('makes no task at all when one item cannot become a task', async () => {
+    const db = t.database.db;
+    const leaving = await buildUnit(db, { parent: root, name: 'Đảng bộ tỉnh sắp chuyển đi', kind: 'province' });
+    const id = (await centre.request('POST', '/api/conferences', conferenceBody({ unitIds: [provinces[0]?.id, leaving.id] }))).json().id;
+    const items = [
+      { text: 'Nội dung thứ nhất', leadUnitId: provinces[0]?.id, dueOn: '2021-03-01' },
+      { text: 'Nội dung của đơn vị chuyển đi', leadUnitId: leaving.id, dueOn: '2021-03-01' },
+    ];
+    expect((await centre.request('PUT', `/api/conferences/${id}/conclusion`, { summary: '', items })).statusCode).toBe(200);
+    // The unit leaves the host's subtree after the conference (moved under another organisation).
+    await db.updateTable('org_unit').set({ path: `${other.path}.${leaving.path.split('.').at(-1) ?? ''}` }).where('id', '=', leaving.id).execute();
+    expect((await centre.request('POST', `/api/conferences/${id}/conclusion/tasks`)).statusCode).toBe(404);
+    const made = await db.selectFrom('work_task').select('id').where('source_conclusion_id', 'in', (await db.selectFrom('conference_conclusion').select('id').where('conference_id', '=', id).execute()).map((c) => c.id)).execute();
+    expect(made).toEqual([]);
+    const linked = await db.selectFrom('conference_conclusion').select('task_id').where('conference_id', '=', id).execute();
+    expect(linked.every((c) => c.task_id === null)).toBe(true);
+  });
 });
