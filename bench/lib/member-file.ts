@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { MemberFields } from '@tcxd/contract';
+import { memberSearchText } from '../../server/src/modules/members/members.repository.ts';
 import { demoMember } from '../../server/src/seed/demo-members.ts';
 import { seededRandom } from '../../server/src/seed/demo-structure.ts';
 
@@ -41,12 +42,13 @@ export async function writeMemberCsv(file: string, rows: number, cellCodes: read
   const random = seededRandom(2026);
   out.write(`${header}\r\n`);
   // A million draws over a thousand cells give a few real namesakes born on the same day in
-  // the same cell, which the import rightly refuses as duplicates: draw again for those.
+  // the same cell (names compared without diacritics, as the import compares them), which the
+  // import rightly refuses as duplicates: draw again for those.
   const people = new Set<string>();
   for (let i = 0, seq = 0; i < rows; seq += 1) {
     const member = generatedMember(random, seq, today);
     const cellCode = cellCodes[i % cellCodes.length] ?? '';
-    const person = [member.fields.fullName, member.fields.birthDate, cellCode].join('|');
+    const person = [memberSearchText(member.fields), member.fields.birthDate, cellCode].join('|');
     if (people.has(person)) continue;
     people.add(person);
     i += 1;

@@ -9,6 +9,7 @@
 import { checkTransition } from '../../rules/members/index.ts';
 import { type BulkMember, openingEvents } from './members.bulk.ts';
 import { ruleEventOf } from './members.history.ts';
+import { digitKey, SeenKeys, textKey } from './members.import-seen.ts';
 import { memberSearchText } from './members.repository.ts';
 import { memberSheetColumn, type MemberSheetKey } from './members.sheet-layout.ts';
 import type { RawRow, SheetProblem } from './members.sheet-types.ts';
@@ -78,21 +79,15 @@ function indexExisting(found: readonly ExistingMember[]): ExistingIndex {
   };
 }
 
-/** A validated fixed-length digit string (card number, citizen id) as a number; null stays null. */
-const digitsKey = (digits: string | null): number | null => (digits === null ? null : Number(digits));
-
 /**
  * Checks rows of one file in batches; keeps what it has seen of the file (identities and the
  * cells found) between batches. One checker per import.
  */
 export class ImportChecker {
-  // What the file has shown so far, key -> first row. Kept small because a file may hold a
-  // million rows: card numbers (8 digits) and citizen ids (12 digits) as numbers, which is
-  // exact for fixed-length digit strings, and the person key as one flat string (a template
-  // literal would keep a rope of its parts, and a trimmed cell its whole source line).
-  private readonly cards = new Map<number, number>();
-  private readonly citizens = new Map<number, number>();
-  private readonly people = new Map<string, number>();
+  // What the file has shown so far, identity -> first row, off the heap (members.import-seen.ts).
+  private readonly cards = new SeenKeys();
+  private readonly citizens = new SeenKeys();
+  private readonly people = new SeenKeys();
   private readonly cellCache = new Map<string, CellInfo | null>();
 
   constructor(
@@ -154,15 +149,14 @@ export class ImportChecker {
     if (byCard && !sameCell(byCard)) problems.push(problem(row, 'cardNumber', `Số thẻ ${fields.cardNumber ?? ''} đã cấp cho một đảng viên khác trong sổ`));
     if (byCitizen && !sameCell(byCitizen)) problems.push(problem(row, 'citizenId', 'Số định danh cá nhân này đã thuộc về một đảng viên khác trong sổ'));
 
-    const seen = <K>(map: Map<K, number>, key: K | null, column: MemberSheetKey, label: string) => {
+    const seen = (keys: SeenKeys, key: [number, number] | null, column: MemberSheetKey, label: string) => {
       if (key === null) return;
-      const first = map.get(key);
-      if (first === undefined) map.set(key, row);
-      else problems.push(problem(row, column, `${label} trùng với dòng ${first}`));
+      const first = keys.firstOrRecord(key[0], key[1], row);
+      if (first !== undefined) problems.push(problem(row, column, `${label} trùng với dòng ${first}`));
     };
-    seen(this.cards, digitsKey(fields.cardNumber), 'cardNumber', `Số thẻ ${fields.cardNumber ?? ''}`);
-    seen(this.citizens, digitsKey(fields.citizenId), 'citizenId', 'Số định danh cá nhân');
-    seen(this.people, person, 'fullName', 'Cùng họ tên, ngày sinh và chi bộ');
+    seen(this.cards, fields.cardNumber === null ? null : digitKey(fields.cardNumber), 'cardNumber', `Số thẻ ${fields.cardNumber ?? ''}`);
+    seen(this.citizens, fields.citizenId === null ? null : digitKey(fields.citizenId), 'citizenId', 'Số định danh cá nhân');
+    seen(this.people, textKey(person), 'fullName', 'Cùng họ tên, ngày sinh và chi bộ');
 
     if (problems.length === 0 && (byPerson || (byCard && sameCell(byCard)) || (byCitizen && sameCell(byCitizen)))) return { row, outcome: 'unchanged' };
     const member: BulkMember | null = cell ? { fields, cellId: cell.id, admittedOn: record.admittedOn, fullMemberSince: record.fullMemberSince, openedOn: this.today, documentNumber: null } : null;
