@@ -10,6 +10,8 @@ import { effectiveGrants } from '../../app/permissions.ts';
 import { useCurrentSession } from '../../app/session-hooks.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { periodsQuery } from '../reports/reports-api.ts';
+import type { UnitChoice } from '../units/unit-choice.ts';
+import { UnitsSearchSelect } from '../units/unit-search-select.tsx';
 import { conferencePath, conferencesApi } from './conferences-api.ts';
 
 interface NewForm {
@@ -21,6 +23,7 @@ interface NewForm {
   readonly mode: ConferenceMode;
   readonly videoLink?: string;
   readonly reportPeriodId?: string | null;
+  readonly units?: readonly UnitChoice[];
   readonly confirmBy?: dayjs.Dayjs | null;
   readonly chairName?: string;
   readonly chairTitle?: string;
@@ -41,7 +44,7 @@ export function ConferenceNewPage() {
   const create = useMutation({
     mutationFn: (v: NewForm) => conferencesApi.create({
       hostUnitId: v.hostUnitId, kind: v.kind, title: v.title, startsAt: v.startsAt.toISOString(), hostPoint: v.hostPoint, mode: v.mode,
-      videoLink: v.videoLink?.trim() ? v.videoLink.trim() : null, reportPeriodId: v.reportPeriodId ?? null, unitIds: null,
+      videoLink: v.videoLink?.trim() ? v.videoLink.trim() : null, reportPeriodId: v.reportPeriodId ?? null, unitIds: v.units && v.units.length > 0 ? v.units.map((u) => u.value) : null,
       confirmBy: v.confirmBy ? toIsoDate(v.confirmBy) : null, chairName: v.chairName?.trim() || null, chairTitle: v.chairTitle?.trim() || null,
     }),
     onSuccess: (created) => void navigate(conferencePath(created.id)),
@@ -62,6 +65,7 @@ export function ConferenceNewPage() {
           <Form.Item name="reportPeriodId" label={t('conferences.period')} extra={t('conferences.periodHint')}>
             <Select allowClear options={(periods.data ?? []).map((p) => ({ value: p.id, label: `${p.label} — ${p.templateName}` }))} />
           </Form.Item>
+          <Form.Item name="units" label={t('conferences.points')} extra={t('conferences.pointsHint')}><UnitsSearchSelect /></Form.Item>
           <Form.Item name="title" label={t('conferences.name')} rules={[{ required: true, whitespace: true }]}><Input /></Form.Item>
           <Form.Item name="startsAt" label={t('conferences.startsAt')} rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format={`${dateFormat} HH:mm`} /></Form.Item>
           <Form.Item name="hostPoint" label={t('conferences.hostPoint')} rules={[{ required: true, whitespace: true }]}><Input /></Form.Item>
