@@ -92,6 +92,10 @@ export type TemplateCreateRequest = z.infer<typeof templateCreateRequest>;
 
 export const templateVersionRequest = z.object({ validFrom: isoDate, definition: templateDefinition });
 
+/** What is wrong with a definition being edited (formulas, rules, codes), for live messages. */
+export const templateCheckResult = z.object({ issues: z.array(z.object({ path: z.string(), message: z.string() })) });
+export type TemplateCheckResult = z.infer<typeof templateCheckResult>;
+
 export const templateVersionView = z.object({ id: z.uuid(), version: z.number().int(), validFrom: isoDate, definition: templateDefinition });
 export type TemplateVersionView = z.infer<typeof templateVersionView>;
 

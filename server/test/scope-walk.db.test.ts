@@ -134,6 +134,7 @@ const foreignProbe: Readonly<Record<string, Probe>> = {
     body: (f) => ({ ownerUnitId: f.unitB.id, code: 'XAM-NHAP', name: 'Biểu mẫu xâm nhập', frequency: 'month', assignment: { kind: 'children' }, validFrom: '2024-01-01', definition: reportDefinition }),
     status: 404,
   },
+  'POST /api/reports/templates/check': 'self',
   'POST /api/reports/periods': { body: (f) => ({ templateId: f.reportTemplateB, kind: 'month', year: 2024, index: 2 }), status: 404 },
   'POST /api/notifications/read': 'self',
   'POST /api/documents': { body: (f) => ({ ownerUnitId: f.unitB.id, number: '99-KL/TU', issuedOn: '2024-01-01', subject: 'Xâm nhập' }), status: 404 },

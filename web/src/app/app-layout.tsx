@@ -1,6 +1,7 @@
 import { Layout, Space, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, Outlet } from 'react-router';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { PageSpinner } from './page-states.tsx';
@@ -37,6 +38,7 @@ export function AppLayout() {
         <Brand />
         <Space size="middle" align="center">
           {restricted ? null : <ScopeSwitcher />}
+          {restricted ? null : <NotificationBell />}
           <LanguageSwitch />
           <UserMenu light />
         </Space>

@@ -17,6 +17,7 @@ const MemberDuePage = lazy(() => import('../features/members/member-due-page.tsx
 const MemberStatsPage = lazy(() => import('../features/members/member-stats-page.tsx').then((m) => ({ default: m.MemberStatsPage })));
 const EmulationPage = lazy(() => import('../features/emulation/emulation-page.tsx').then((m) => ({ default: m.EmulationPage })));
 const ReportsPage = lazy(() => import('../features/reports/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
+const ReportTemplatesPage = lazy(() => import('../features/reports/report-templates-page.tsx').then((m) => ({ default: m.ReportTemplatesPage })));
 const ReportSubmissionPage = lazy(() => import('../features/reports/report-submission-page.tsx').then((m) => ({ default: m.ReportSubmissionPage })));
 const ElectionsPage = lazy(() => import('../features/elections/elections-page.tsx').then((m) => ({ default: m.ElectionsPage })));
 const ElectionNewPage = lazy(() => import('../features/elections/election-new-page.tsx').then((m) => ({ default: m.ElectionNewPage })));
@@ -55,6 +56,7 @@ export function AppRouter() {
           <Route path="elections" element={<ElectionsPage />} />
           <Route element={<RequirePermission permission="records.write" />}>
             <Route path="elections/new" element={<ElectionNewPage />} />
+            <Route path="elections/:id/edit" element={<ElectionNewPage />} />
             <Route path="elections/confidence/new" element={<ConfidenceNewPage />} />
           </Route>
           <Route path="elections/:id" element={<ElectionPage />} />
@@ -67,6 +69,7 @@ export function AppRouter() {
           </Route>
           <Route path="conferences/:id" element={<ConferencePage />} />
           <Route path="reports/submissions/:id" element={<ReportSubmissionPage />} />
+          <Route path="reports/templates" element={<ReportTemplatesPage />} />
           <Route path="documents" element={<DocumentsPage />} />
           <Route path="documents/:id" element={<DocumentPage />} />
           <Route path="tasks" element={<TasksPage />} />

@@ -1,4 +1,4 @@
-import { aggregateQuery, aggregateView, consolidatedQuery, idParams, inboxItem, openSubmissionRequest, periodCreateRequest, periodListQuery, periodView, remindRequest, remindResult, submissionView, templateCreateRequest, templateVersionRequest, templateView, trackingQuery, trackingView, unlockRequest, yearGridQuery, yearGridView } from '@tcxd/contract';
+import { aggregateQuery, aggregateView, consolidatedQuery, idParams, inboxItem, openSubmissionRequest, periodCreateRequest, periodListQuery, periodView, remindRequest, remindResult, submissionView, templateCheckResult, templateCreateRequest, templateDefinition, templateVersionRequest, templateView, trackingQuery, trackingView, unlockRequest, yearGridQuery, yearGridView } from '@tcxd/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/request-context.ts';
@@ -27,6 +27,11 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/templates',
     { schema: { tags, summary: 'Tạo biểu mẫu / Create a template', body: templateCreateRequest, response: { 201: templateView } } },
     async (request, reply) => reply.status(201).send(await templates.createTemplate(app.db, contextOf(request), request.body)),
+  );
+  app.post(
+    '/templates/check',
+    { schema: { tags, summary: 'Kiểm tra biểu mẫu đang soạn / Check a definition being edited', body: templateDefinition, response: { 200: templateCheckResult } } },
+    async (request) => ({ issues: templates.checkTemplateDefinition(contextOf(request), request.body) }),
   );
   app.get('/templates/:id', { config: template, schema: { tags, summary: 'Biểu mẫu / Template', params: idParams, response: { 200: templateView } } }, async (request) => templates.getTemplate(app.db, contextOf(request), request.params.id));
   app.post(

@@ -24,6 +24,12 @@ function checkDefinition(ctx: Context, definition: TemplateDefinition): void {
   if (!result.ok) throw invalid(result.issues.map((i) => ({ path: `definition.${i.path}`, message: say(ctx, i.vi, i.en) })));
 }
 
+/** The problems of a definition being edited (nothing stored): unknown indicators, cycles, rules that are no comparison. */
+export function checkTemplateDefinition(ctx: Context, definition: TemplateDefinition): { path: string; message: string }[] {
+  const result = compileDefinition(definition);
+  return result.ok ? [] : result.issues.map((i) => ({ path: i.path, message: say(ctx, i.vi, i.en) }));
+}
+
 /** Templates the actor reports on or manages. */
 export async function listTemplates(db: Kysely<DB>, ctx: Context): Promise<TemplateView[]> {
   const rows = await repo.templatesVisible(db, scopePaths(ctx, 'read'));

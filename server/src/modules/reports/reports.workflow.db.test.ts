@@ -78,6 +78,14 @@ describe('templates', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('khong_co');
     expect(res.body).toContain('vòng tròn');
+    // The same messages while editing, without storing anything; none once the formula is right.
+    const check = await centre.request('POST', '/api/reports/templates/check', definition);
+    expect(check.statusCode, check.body).toBe(200);
+    const issues = check.json<{ issues: { path: string; message: string }[] }>().issues;
+    expect(issues.some((i) => i.message.includes('khong_co'))).toBe(true);
+    expect(issues.some((i) => i.message.includes('vòng tròn'))).toBe(true);
+    const fixed = await centre.request('POST', '/api/reports/templates/check', { ...definition, indicators: [definition.indicators[0], { code: 'khong_co', label: 'C', type: 'integer' }, { code: 'b', label: 'B', type: 'integer' }] });
+    expect(fixed.json<{ issues: unknown[] }>().issues).toEqual([]);
   });
 
   it('lets a province see the Centre template but not manage it', async () => {

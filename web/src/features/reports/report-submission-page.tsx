@@ -9,6 +9,7 @@ import { PageHeader } from '../../app/page-header.tsx';
 import { PageError } from '../../app/page-states.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { periodsQuery, refreshReports, reportsApi, submissionQuery } from './reports-api.ts';
+import { ReportVersionsCard } from './report-versions-card.tsx';
 
 /** The value keys a clerk types: breakdown parts, or the indicator itself (not computed, not filled). */
 function inputsOf(indicator: IndicatorDef): { key: string; label: string }[] {
@@ -114,6 +115,7 @@ export function ReportSubmissionPage() {
           </>
         )}
       </Space>
+      <ReportVersionsCard submissionId={current.id} indicators={definition.indicators} sections={definition.sections} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { TrackingRow, TrackingStatus } from '@tcxd/contract';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Select, Space, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Select, Space, Statistic, Table, Tabs, Tag } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EChartView } from '../../app/echart-view.tsx';
 import { useErrorText } from '../../app/error-text.ts';
@@ -9,6 +9,9 @@ import { PageHeader } from '../../app/page-header.tsx';
 import { PageError } from '../../app/page-states.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { periodsQuery, refreshReports, reportsApi, trackingQuery } from './reports-api.ts';
+import { ReportsAggregatePanel } from './reports-aggregate-panel.tsx';
+import { ReportsUnlockButton } from './reports-unlock-button.tsx';
+import { ReportsYearGrid } from './reports-year-grid.tsx';
 
 const statusColor: Readonly<Record<TrackingStatus, string>> = { on_time: 'green', late: 'orange', returned: 'red', missing: 'default' };
 
@@ -42,20 +45,7 @@ export function ReportsPage() {
       void message.error(errorText(error));
     }
   };
-  return (
-    <>
-      <PageHeader
-        title={t('reports.title')}
-        extra={
-          <Space wrap>
-            <Select style={{ minWidth: 240 }} aria-label={t('reports.period')} value={periodId || undefined} onChange={(v: string) => setParams({ period: v })} options={(periods.data ?? []).map((p) => ({ value: p.id, label: `${p.label} — ${p.templateName}` }))} />
-            {view?.period.manages && <Button onClick={() => void remind()}>{t('reports.remindMissing')}</Button>}
-            {periodId && <Button href={`/api/reports/periods/${periodId}/consolidated.docx`}>{t('reports.downloadWord')}</Button>}
-            {periodId && <Button href={`/api/reports/periods/${periodId}/indicators.xlsx`}>{t('reports.downloadExcel')}</Button>}
-          </Space>
-        }
-      />
-      {view && (
+  const tracked = view && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Card>
             <Space size="large" wrap>
@@ -83,9 +73,37 @@ export function ReportsPage() {
               { title: t('reports.unit'), render: (_, r) => <a onClick={() => void openRow(r)}>{r.unit.name}</a> },
               { title: t('reports.state'), render: (_, r) => <Tag color={statusColor[r.status]}>{statusText(r.status)}{r.accepted ? ` · ${t('reports.accepted')}` : ''}</Tag> },
               { title: t('reports.sentAt'), render: (_, r) => formatDateTime(r.firstSubmittedAt) },
+              ...(view.period.manages && view.window === 'locked'
+                ? [{ title: t('reports.unlock.column'), render: (_: unknown, r: TrackingRow) => (r.status === 'missing' || r.status === 'returned' ? <Space>{r.unlockedUntil && <span>{t('reports.unlock.untilShort', { until: formatDate(r.unlockedUntil) })}</span>}<ReportsUnlockButton periodId={periodId} unit={r.unit} /></Space> : null) }]
+                : []),
             ]}
           />
         </Space>
+  );
+  return (
+    <>
+      <PageHeader
+        title={t('reports.title')}
+        extra={
+          <Space wrap>
+            <Select style={{ minWidth: 240 }} aria-label={t('reports.period')} value={periodId || undefined} onChange={(v: string) => setParams({ period: v })} options={(periods.data ?? []).map((p) => ({ value: p.id, label: `${p.label} — ${p.templateName}` }))} />
+            {view?.period.manages && <Button onClick={() => void navigate('/reports/templates')}>{t('reports.tpl.open')}</Button>}
+            {view?.period.manages && <Button onClick={() => void remind()}>{t('reports.remindMissing')}</Button>}
+            {periodId && <Button href={`/api/reports/periods/${periodId}/consolidated.docx`}>{t('reports.downloadWord')}</Button>}
+            {periodId && <Button href={`/api/reports/periods/${periodId}/indicators.xlsx`}>{t('reports.downloadExcel')}</Button>}
+          </Space>
+        }
+      />
+      {view && (
+        <Tabs
+          defaultActiveKey={params.get('tab') ?? 'tracking'}
+          destroyOnHidden
+          items={[
+            { key: 'tracking', label: t('reports.tab.tracking'), children: tracked },
+            { key: 'year', label: t('reports.tab.year'), children: <ReportsYearGrid templateId={view.period.templateId} initialYear={Number(view.period.startsOn.slice(0, 4))} /> },
+            { key: 'aggregate', label: t('reports.tab.aggregate'), children: <ReportsAggregatePanel periodId={periodId} /> },
+          ]}
+        />
       )}
     </>
   );
