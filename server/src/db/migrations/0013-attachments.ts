@@ -22,6 +22,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index work_attachment_document on work_attachment (document_id) where document_id is not null`.execute(db);
   await sql`create index work_attachment_task_update on work_attachment (task_update_id) where task_update_id is not null`.execute(db);
+  // "Mine" looks tasks up by a coordinating unit; the rollout view counts a task's units by status.
+  await sql`create index work_task_coordinator_unit on work_task_coordinator (unit_id)`.execute(db);
+  // The list is read in due-date order and stops at its limit: walking this index finds the
+  // first hundred visible tasks of a province without sorting the ten thousand.
+  await sql`create index work_task_due on work_task (due_on, id)`.execute(db);
+  await sql`create index work_task_assignment_task_status on work_task_assignment (task_id, status, progress)`.execute(db);
 }
 
 export async function down(): Promise<void> {

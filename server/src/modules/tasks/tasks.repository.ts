@@ -41,28 +41,35 @@ function base(db: Db) {
 
 export type TaskRow = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
-/**
- * Tasks visible in a scope: assigned by, led by, or given to a unit of the scope. "mine": the
- * actor's own units must carry them out; "unit": the actor's own units assigned them.
- */
-export function listTasks(db: Db, scope: readonly string[], ownUnitIds: readonly string[], filter: TaskFilter, today: string) {
-  let query = base(db).where((eb) =>
+/** Tasks assigned by, led by, or given to a unit of the scope. */
+function visible(db: Db, scope: readonly string[]) {
+  return base(db).where((eb) =>
     eb.or([
       inScope(sql.ref('o.path'), scope),
       inScope(sql.ref('l.path'), scope),
       eb.exists(eb.selectFrom('work_task_assignment as a').innerJoin('org_unit as au', 'au.id', 'a.unit_id').select(sql.lit(1).as('one')).whereRef('a.task_id', '=', 't.id').where(inScope(sql.ref('au.path'), scope))),
     ]),
   );
+}
+
+/** Ids of the tasks the actor's own units must carry out: they lead, coordinate or are tracked on them. */
+function ownIds(db: Db, own: readonly string[]) {
+  return db
+    .selectFrom('work_task as ml')
+    .select('ml.id')
+    .where('ml.lead_unit_id', 'in', own)
+    .union(db.selectFrom('work_task_assignment as ma').select('ma.task_id as id').where('ma.unit_id', 'in', own))
+    .union(db.selectFrom('work_task_coordinator as mc').select('mc.task_id as id').where('mc.unit_id', 'in', own));
+}
+
+/**
+ * Tasks visible in a scope. "mine": the actor's own units must carry them out (looked up from
+ * those units through indexes, never by walking every task); "unit": the actor's own units assigned them.
+ */
+export function listTasks(db: Db, scope: readonly string[], ownUnitIds: readonly string[], filter: TaskFilter, today: string) {
+  let query = visible(db, scope);
   const own = ownUnitIds.length === 0 ? ['00000000-0000-0000-0000-000000000000'] : ownUnitIds;
-  if (filter.view === 'mine') {
-    query = query.where((eb) =>
-      eb.or([
-        eb('t.lead_unit_id', 'in', own),
-        eb.exists(eb.selectFrom('work_task_assignment as a').select(sql.lit(1).as('one')).whereRef('a.task_id', '=', 't.id').where('a.unit_id', 'in', own)),
-        eb.exists(eb.selectFrom('work_task_coordinator as c').select(sql.lit(1).as('one')).whereRef('c.task_id', '=', 't.id').where('c.unit_id', 'in', own)),
-      ]),
-    );
-  }
+  if (filter.view === 'mine') query = query.where('t.id', 'in', ownIds(db, own));
   if (filter.view === 'unit') query = query.where('t.owner_unit_id', 'in', own);
   if (filter.status) query = query.where('t.status', '=', filter.status);
   if (filter.overdue === true) query = query.where('t.due_on', '<', today).where('t.status', 'not in', ['done', 'cancelled']);
@@ -75,16 +82,7 @@ export function listTasks(db: Db, scope: readonly string[], ownUnitIds: readonly
 
 /** One task visible in the scope (same rule as the list). */
 export function taskInScope(db: Db, scope: readonly string[], id: string) {
-  return base(db)
-    .where('t.id', '=', id)
-    .where((eb) =>
-      eb.or([
-        inScope(sql.ref('o.path'), scope),
-        inScope(sql.ref('l.path'), scope),
-        eb.exists(eb.selectFrom('work_task_assignment as a').innerJoin('org_unit as au', 'au.id', 'a.unit_id').select(sql.lit(1).as('one')).whereRef('a.task_id', '=', 't.id').where(inScope(sql.ref('au.path'), scope))),
-      ]),
-    )
-    .executeTakeFirst();
+  return visible(db, scope).where('t.id', '=', id).executeTakeFirst();
 }
 
 /** Direct sub-tasks of a task. */
