@@ -133,7 +133,7 @@ describe('elections in the browser', () => {
     expect(text).toContain(head.chainHead);
   }, 240_000);
 
-  it('sets up an election from the form, refusing a surplus over one for a body of three seats', async () => {
+  it('sets up an election from the form (surplus refused, floor nominations, an exclusion, a candidate refused on the committee) and edits it before ballots', async () => {
     const me = (await (await admin.request.get(`${server.baseUrl}/api/auth/me`)).json()) as { grants: { unitName: string }[] };
     const unitName = me.grants[0]?.unitName ?? '';
     await admin.goto(`${server.baseUrl}/elections`);
@@ -155,9 +155,40 @@ describe('elections in the browser', () => {
     await admin.getByRole('button', { name: 'Tạo' }).click();
     // Five names for three seats: a surplus of 2, more than the 1 allowed for bodies of 3–5 seats.
     await admin.locator('.ant-alert-error').waitFor();
-    await admin.getByLabel('Danh sách bầu cử (mỗi dòng một người, theo thứ tự trên phiếu)', { exact: true }).fill('Lê Văn Một\nLê Văn Hai\nLê Văn Ba\nLê Văn Bốn');
+    // Three on the list and two floor nominations: 4 of 8 present agreeing (50%) is admitted, 2 (25%) is not.
+    await admin.getByLabel('Danh sách bầu cử (mỗi dòng một người, theo thứ tự trên phiếu)', { exact: true }).fill('Lê Văn Một\nLê Văn Hai\nLê Văn Ba');
+    await admin.getByLabel('Đề cử tại chỗ (mỗi dòng: họ tên; số đại biểu đồng ý)', { exact: true }).fill('Lê Văn Sáu; 4\nLê Văn Bảy; 2');
+    await admin.getByRole('button', { name: 'Thêm người được trừ' }).click();
+    await admin.getByPlaceholder('Họ và tên', { exact: true }).fill('Đỗ Văn Vắng');
+    await admin.locator('.ant-select').filter({ hasText: 'Trường hợp' }).click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: 'Bị đình chỉ sinh hoạt đảng' }).click();
+    await admin.getByPlaceholder('Lý do', { exact: true }).fill('Quyết định đình chỉ số 12-QĐ/ĐU');
+    await admin.getByTestId('setup-base').getByText('Cơ sở tính: 9 − 1 = 8; trúng cử cần từ 5 phiếu trở lên').waitFor();
+    // Those present cannot outnumber the base: 8 of the 8 vote.
+    await admin.getByLabel('Số có mặt bỏ phiếu', { exact: true }).fill('8');
+    // A candidate on the counting committee is refused with the name.
+    await admin.getByLabel('Các thành viên khác của Ban kiểm phiếu (mỗi dòng một người, không là người ứng cử)', { exact: true }).fill('Lê Văn Hai');
+    await admin.getByRole('button', { name: 'Tạo' }).click();
+    await admin.locator('.ant-alert-error').getByText('Lê Văn Hai là người ứng cử, không được là thành viên Ban kiểm phiếu', { exact: false }).waitFor();
+    await admin.getByLabel('Các thành viên khác của Ban kiểm phiếu (mỗi dòng một người, không là người ứng cử)', { exact: true }).fill('Phạm Văn Đếm');
     await admin.getByRole('button', { name: 'Tạo' }).click();
     await admin.waitForURL(/\/elections\/[0-9a-f-]{36}$/);
     await admin.getByText('Bầu Ban Thường vụ', { exact: true }).first().waitFor();
+    await admin.getByRole('tab', { name: 'Chuẩn bị' }).click();
+    await admin.getByTestId('election-base').getByText('9 − 1 = 8', { exact: true }).waitFor();
+    await admin.getByText('Đỗ Văn Vắng — Bị đình chỉ sinh hoạt đảng: Quyết định đình chỉ số 12-QĐ/ĐU', { exact: true }).waitFor();
+    await admin.getByText('4/8 đồng ý — được đưa vào danh sách', { exact: true }).waitFor();
+    await admin.getByText('2/8 đồng ý — không quá 30%, không đưa vào', { exact: true }).waitFor();
+    await admin.getByText('Phạm Văn Đếm — Ủy viên', { exact: true }).waitFor();
+    // No ballot keyed yet: the setup can still be edited.
+    await admin.getByRole('button', { name: 'Sửa thiết lập (khi chưa nhập phiếu)' }).click();
+    await admin.getByLabel('Cuộc bầu cử', { exact: true }).fill('Bầu Ban Thường vụ khóa mới');
+    await admin.getByRole('button', { name: 'Lưu' }).click();
+    await admin.waitForURL(/\/elections\/[0-9a-f-]{36}$/);
+    await admin.getByText('Bầu Ban Thường vụ khóa mới', { exact: true }).first().waitFor();
+    const id = admin.url().split('/').pop() ?? '';
+    const saved = (await call(admin, 'GET', `/api/elections/${id}`)).json as { candidates: { fullName: string; source: string }[]; base: { base: number } };
+    expect(saved.candidates.map((c) => `${c.fullName}/${c.source}`)).toEqual(['Lê Văn Một/list', 'Lê Văn Hai/list', 'Lê Văn Ba/list', 'Lê Văn Sáu/floor']);
+    expect(saved.base.base).toBe(8);
   }, 120_000);
 });

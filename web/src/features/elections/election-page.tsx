@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Tabs, Tag } from 'antd';
+import { Tabs, Tag } from 'antd';
 import { useParams } from 'react-router';
 import { formatDate } from '../../app/format.ts';
 import { PageHeader } from '../../app/page-header.tsx';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { BallotEntryPanel } from './ballot-entry-panel.tsx';
 import { DiscrepanciesPanel } from './discrepancies-panel.tsx';
 import { ElectionResultsPanel } from './election-results-panel.tsx';
+import { SetupTab } from './election-setup-tab.tsx';
 import { electionEntriesQuery, electionQuery } from './elections-api.ts';
 
 /** One election: its setup, the keyboard entry for operators, the results. */
@@ -28,16 +29,7 @@ export function ElectionPage() {
       <PageHeader title={e.title} subtitle={`${e.unitName} · ${formatDate(e.heldOn)} · ${t('elections.round', { round: e.round })}`} extra={<Tag color={e.status === 'finalised' ? 'green' : 'blue'}>{t(`elections.state.${e.status}`)}</Tag>} />
       <Tabs defaultActiveKey={operator ? 'entry' : 'results'} items={[
         {
-          key: 'setup', label: t('elections.tab.setup'), children: (
-            <Descriptions bordered size="small" column={2} items={[
-              { key: 'body', label: t('elections.body'), children: t(`elections.bodies.${e.body}`) },
-              { key: 'seats', label: t('elections.seats'), children: e.seats },
-              { key: 'candidates', label: t('elections.candidates'), children: e.candidates.length },
-              { key: 'check', label: t('elections.check'), children: e.candidateCheck.messages.map((m) => m.message).join('; ') || e.candidateCheck.verdict },
-              { key: 'base', label: t('elections.results.base'), children: `${e.base.convened} − ${e.base.excluded} = ${e.base.base}` },
-              { key: 'present', label: t('elections.present'), children: e.base.votersPresent },
-            ]} />
-          ),
+          key: 'setup', label: t('elections.tab.setup'), children: <SetupTab election={e} editable={e.status === 'open' && entries.data.length === 0} />,
         },
         ...(operator ? [{ key: 'entry', label: t('elections.tab.entry'), children: <BallotEntryPanel election={e} firstNumber={(mine.length > 0 ? Math.max(...mine) : 0) + 1} /> }] : []),
         { key: 'discrepancies', label: t('elections.tab.discrepancies'), children: <DiscrepanciesPanel election={e} /> },

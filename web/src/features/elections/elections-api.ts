@@ -55,6 +55,7 @@ export function electionAccountsQuery(unitId: string | null) {
 
 export const electionsApi = {
   create: (request: ElectionSetupRequest) => api.post('/api/elections', electionView, request),
+  update: (id: string, request: ElectionSetupRequest) => api.put(`/api/elections/${id}`, electionView, request),
   setFigures: (id: string, figures: BallotFiguresInput) => api.put(`/api/elections/${id}/figures`, electionView, figures),
   enter: (id: string, ballotNumber: number, ballot: BallotContent) => api.post(`/api/elections/${id}/entries`, ballotEntryResult, { ballotNumber, ballot }),
   resolve: (id: string, ballotNumber: number, ballot: BallotContent, note: string) => api.post(`/api/elections/${id}/resolutions`, ballotEntryResult, { ballotNumber, ballot, note }),
