@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Block, buildPartyDocument } from '../../documents/party-document.ts';
 import type { Context } from '../../platform/context.ts';
-import { percent } from '../elections/elections.documents.ts';
+import { figuresTableBlocks, percent } from '../elections/elections.documents.ts';
 import { confidenceResults } from './confidence.ballots.service.ts';
 import { getVote } from './confidence.service.ts';
 
@@ -16,23 +16,13 @@ const consequenceNames = {
 const roleNames = { head: 'Trưởng ban', deputy: 'Phó Trưởng ban', member: 'Ủy viên' } as const;
 
 function figuresBlocks(vote: ConfidenceVoteView, results: ConfidenceResultsView): Block[] {
-  const f = results.figures;
   return [
-    { kind: 'heading', text: 'I- SỐ LIỆU', level: 1 },
-    {
-      kind: 'table',
-      columns: [{ title: 'Nội dung', width: 4 }, { title: 'Số lượng', width: 1 }],
-      rows: [
-        ['Số được triệu tập', vote.convened],
-        ['Số có mặt', vote.present],
-        ['Số phiếu phát ra', f?.issued ?? null],
-        ['Số phiếu thu vào', f?.returned ?? null],
-        ['Số phiếu không thu về', f?.notReturned ?? null],
-        ['Số phiếu hợp lệ', results.ballots.valid],
-        ['Số phiếu không hợp lệ', results.ballots.invalid],
-        ['Số người tham gia (phiếu đã kiểm)', results.participants],
-      ],
-    },
+    ...figuresTableBlocks(
+      [['Số được triệu tập', vote.convened], ['Số có mặt', vote.present]],
+      results.figures,
+      results.ballots,
+      [['Số người tham gia (phiếu đã kiểm)', results.participants]],
+    ),
     {
       kind: 'paragraph',
       text: results.quorumMet

@@ -1,4 +1,4 @@
-import type { ElectionResultsView, ElectionView } from '@tcxd/contract';
+import type { BallotFiguresInput, ElectionResultsView, ElectionView } from '@tcxd/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Block, buildPartyDocument, type PartyDocumentInput } from '../../documents/party-document.ts';
@@ -22,26 +22,46 @@ const standingNames = { elected: 'Trúng cử', tied: 'Bằng phiếu ở ghế 
 /** A percentage the Vietnamese way with two decimals ("—" without a base). */
 export const percent = (value: number | null): string => (value === null ? '—' : `${value.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`);
 
-function figuresBlocks(election: ElectionView, results: ElectionResultsView): Block[] {
-  const f = results.figures;
+type FigureRow = readonly [string, number | null];
+
+/** The "I- SỐ LIỆU" heading and table of the minutes: attendance rows, then the ballot figures and validity, then closing rows. */
+export function figuresTableBlocks(
+  attendance: readonly FigureRow[],
+  figures: BallotFiguresInput | null,
+  ballots: { readonly valid: number; readonly invalid: number },
+  closing: readonly FigureRow[],
+): Block[] {
   return [
     { kind: 'heading', text: 'I- SỐ LIỆU', level: 1 },
     {
       kind: 'table',
       columns: [{ title: 'Nội dung', width: 4 }, { title: 'Số lượng', width: 1 }],
       rows: [
+        ...attendance,
+        ['Số phiếu phát ra', figures?.issued ?? null],
+        ['Số phiếu thu vào', figures?.returned ?? null],
+        ['Số phiếu không thu về', figures?.notReturned ?? null],
+        ['Số phiếu hợp lệ', ballots.valid],
+        ['Số phiếu không hợp lệ', ballots.invalid],
+        ...closing,
+      ],
+    },
+  ];
+}
+
+function figuresBlocks(election: ElectionView, results: ElectionResultsView): Block[] {
+  return [
+    ...figuresTableBlocks(
+      [
         ['Số được triệu tập', election.base.convened],
         ['Số không tính vào cơ sở (có lý do)', election.base.excluded],
         ['Cơ sở tính tỷ lệ trúng cử', results.base],
         ['Số có mặt bỏ phiếu', election.base.votersPresent],
-        ['Số phiếu phát ra', f?.issued ?? null],
-        ['Số phiếu thu vào', f?.returned ?? null],
-        ['Số phiếu không thu về', f?.notReturned ?? null],
-        ['Số phiếu hợp lệ', results.ballots.valid],
-        ['Số phiếu không hợp lệ', results.ballots.invalid],
-        ['Số phiếu đã kiểm (nhập hai lần, khớp hoặc đã quyết định)', results.ballots.counted],
       ],
-    },
+      results.figures,
+      results.ballots,
+      [['Số phiếu đã kiểm (nhập hai lần, khớp hoặc đã quyết định)', results.ballots.counted]],
+    ),
     ...(election.base.exclusions.length > 0
       ? [{ kind: 'list' as const, items: election.base.exclusions.map((x) => `${x.person}: ${x.reason}`) }]
       : []),
