@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { confidenceVoteSetupRequest, type Role } from '@tcxd/contract';
+import { confidenceVoteSetupRequest } from '@tcxd/contract';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { connectDatabase } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import type { Context } from '../../platform/context.ts';
-import { newId } from '../../platform/ids.ts';
-import { runCli } from '../../../test/cli-process.ts';
-import { buildUnit, buildUser, type BuiltUnit, type BuiltUser } from '../../../test/factories.ts';
+import { asUser, expectVerifyCatchesTamper } from '../../../test/ballot-verify.ts';
+import { buildUnit, buildUser } from '../../../test/factories.ts';
 import { enterConfidenceBallot, finaliseConfidenceVote } from './confidence.ballots.service.ts';
 import { createVote, setVoteFigures } from './confidence.service.ts';
 
@@ -17,11 +15,6 @@ const slow = 240_000;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tcxd-confidence-cli-'));
 const dataDir = path.join(tmp, 'data');
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-const asUser = (user: BuiltUser, role: Role, unit: BuiltUnit): Context => ({
-  actor: { kind: 'user', userId: user.id, username: user.username, fullName: user.username, activeGrantId: null, grants: [{ id: newId(), role, unitId: unit.id, unitPath: unit.path, unitName: unit.name, unitCode: unit.code }] },
-  requestId: null, ip: null, locale: 'vi',
-});
 
 /** A finalised confidence vote of 3 double-keyed ballots in a PGlite data directory (closed afterwards for the CLI). */
 async function finalisedVote(): Promise<string> {
@@ -51,24 +44,6 @@ async function finalisedVote(): Promise<string> {
 describe('tcxd election verify on a confidence vote', () => {
   it('exits 0 on an intact vote and 1 once an entry is tampered with', async () => {
     const id = await finalisedVote();
-    const env = { DATA_DIR: dataDir };
-    const intact = await runCli(['election', 'verify', id], env);
-    expect(intact.code, intact.stdout + intact.stderr).toBe(0);
-    expect(intact.stdout).toContain('Verified: 6');
-
-    const database = await connectDatabase({ kind: 'pglite', dataDir });
-    try {
-      // The trigger refuses changes; an attacker with the database's superuser switches it off.
-      await database.db.connection().execute(async (conn) => {
-        await sql`set session_replication_role = replica`.execute(conn);
-        await sql`update confidence_ballot_entry set ballot = '{"kind":"marked","levels":["low","low"]}' where vote_id = ${id} and seq = 3`.execute(conn);
-        await sql`set session_replication_role = origin`.execute(conn);
-      });
-    } finally {
-      await database.close();
-    }
-    const tampered = await runCli(['election', 'verify', id], env);
-    expect(tampered.code, tampered.stdout + tampered.stderr).toBe(1);
-    expect(tampered.stdout).toContain('seq 3');
+    await expectVerifyCatchesTamper(dataDir, id, 6, sql`update confidence_ballot_entry set ballot = '{"kind":"marked","levels":["low","low"]}' where vote_id = ${id} and seq = 3`);
   }, slow);
 });
