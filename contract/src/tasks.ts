@@ -73,7 +73,7 @@ export const taskView = taskSummary.extend({
     })
     .nullable(),
   updates: z.array(
-    z.object({ id: z.uuid(), kind: z.enum(['progress', 'comment']), unitId: z.uuid().nullable(), status: taskStatus.nullable(), progress: z.number().int().nullable(), note: z.string().nullable(), createdAt: z.string(), attachments: z.array(attachmentView) }),
+    z.object({ id: z.uuid(), kind: z.enum(['progress', 'comment']), unitId: z.uuid().nullable(), unitName: z.string().nullable(), status: taskStatus.nullable(), progress: z.number().int().nullable(), note: z.string().nullable(), createdAt: z.string(), attachments: z.array(attachmentView) }),
   ),
 });
 export type TaskView = z.infer<typeof taskView>;

@@ -133,10 +133,11 @@ export function coordinatorsOf(db: Db, id: string) {
 /** Updates and comments of a task, newest first. */
 export function updatesOf(db: Db, id: string) {
   return db
-    .selectFrom('work_task_update')
-    .select(['id', 'kind', 'unit_id', 'status', 'progress', 'note', 'created_at'])
-    .where('task_id', '=', id)
-    .orderBy('created_at', 'desc')
+    .selectFrom('work_task_update as w')
+    .leftJoin('org_unit as u', 'u.id', 'w.unit_id')
+    .select(['w.id', 'w.kind', 'w.unit_id', 'u.name as unit_name', 'w.status', 'w.progress', 'w.note', 'w.created_at'])
+    .where('w.task_id', '=', id)
+    .orderBy('w.created_at', 'desc')
     .limit(200)
     .execute();
 }

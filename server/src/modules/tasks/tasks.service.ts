@@ -71,6 +71,7 @@ export async function getTask(db: Db, ctx: Context, id: string): Promise<TaskVie
       id: u.id,
       kind: u.kind === 'comment' ? 'comment' : 'progress',
       unitId: u.unit_id,
+      unitName: u.unit_name,
       status: u.status === null ? null : statusOf(u.status),
       progress: u.progress,
       note: u.note,

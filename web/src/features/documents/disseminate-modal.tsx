@@ -30,13 +30,13 @@ export function DisseminateModal({ documentId, open, onClose, defaultFrom }: { r
     <Modal open={open} title={t('work.dissemination.send')} okText={t('work.dissemination.send')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={send.isPending} destroyOnHidden>
       <Form<DisseminateForm> form={form} layout="vertical" initialValues={{ asOf: today(), from: defaultFrom, units: [] }} onFinish={(v) => send.mutate(v)}>
         <Form.Item name="from" label={t('work.dissemination.from')} rules={[{ required: true, message: t('work.required') }]}>
-          <UnitSearchSelect id="dissemination-from" />
+          <UnitSearchSelect />
         </Form.Item>
         <Form.Item name="asOf" label={t('work.dissemination.asOf')} rules={[{ required: true, message: t('work.required') }]}>
-          <DatePicker id="dissemination-as-of" format={dateFormat} allowClear={false} style={{ width: '100%' }} />
+          <DatePicker format={dateFormat} allowClear={false} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="units" label={t('work.dissemination.units')} extra={t('work.dissemination.unitsHelp')}>
-          <UnitsSearchSelect id="dissemination-units" />
+          <UnitsSearchSelect />
         </Form.Item>
         {send.error ? <Alert type="error" showIcon message={errorText(send.error)} /> : null}
       </Form>

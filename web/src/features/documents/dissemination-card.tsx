@@ -66,10 +66,10 @@ function RecordModal({ disseminationId, unit, onClose }: { readonly disseminatio
     <Modal open={unit !== null} title={t('work.dissemination.recordFor', { unit: unit?.name ?? '' })} okText={t('common.save')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form<RecordForm> form={form} layout="vertical" initialValues={{ disseminatedOn: today() }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="disseminatedOn" label={t('work.dissemination.on')} rules={[{ required: true, message: t('work.required') }]}>
-          <DatePicker id="dissemination-on" format={dateFormat} allowClear={false} style={{ width: '100%' }} />
+          <DatePicker format={dateFormat} allowClear={false} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="implementingNumber" label={t('work.dissemination.implementing')} extra={t('work.documents.numberHelp')}>
-          <Input id="dissemination-implementing" placeholder="03-KH/TU" />
+          <Input placeholder="03-KH/TU" />
         </Form.Item>
       </Form>
     </Modal>

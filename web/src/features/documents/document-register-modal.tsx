@@ -50,7 +50,7 @@ export function DocumentRegisterModal({ open, onClose, onCreated }: { readonly o
     <Modal open={open} title={t('work.documents.register')} okText={t('common.save')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden width={640}>
       <Form<RegisterForm> form={form} layout="vertical" initialValues={{ issuedOn: today() }} onFinish={(v) => create.mutate(v)}>
         <Form.Item name="owner" label={t('work.documents.owner')} rules={[{ required: true, message: t('work.required') }]}>
-          <UnitSearchSelect id="document-owner" />
+          <UnitSearchSelect />
         </Form.Item>
         <Form.Item
           name="number"
@@ -68,13 +68,13 @@ export function DocumentRegisterModal({ open, onClose, onCreated }: { readonly o
           ]}
           validateFirst
         >
-          <Input id="document-number" placeholder="21-KL/TW" autoComplete="off" />
+          <Input placeholder="21-KL/TW" autoComplete="off" />
         </Form.Item>
         <Form.Item name="issuedOn" label={t('work.documents.issuedOn')} rules={[{ required: true, message: t('work.required') }]}>
-          <DatePicker id="document-issued-on" format={dateFormat} allowClear={false} style={{ width: '100%' }} />
+          <DatePicker format={dateFormat} allowClear={false} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="subject" label={t('work.documents.subject')} rules={[{ required: true, message: t('work.required') }]}>
-          <Input id="document-subject" />
+          <Input />
         </Form.Item>
         <Form.Item name="summary" label={t('work.documents.summary')}>
           <Input.TextArea rows={3} />

@@ -65,23 +65,23 @@ export function TaskCreateModal({ open, documentId, parentId = null, onClose, on
   return (
     <Modal open={open} title={parentId ? t('work.tasks.createSub') : t('work.tasks.create')} okText={t('common.save')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden width={720}>
       <Form<CreateForm> form={form} layout="vertical" initialValues={{ sourceDocumentId: documentId ?? undefined, allChildren: false, coordinating: [], assigned: [] }} onFinish={(v) => create.mutate(v)}>
-        <Form.Item name="owner" label={t('work.tasks.owner')} rules={[{ required: true, message: t('work.required') }]}><UnitSearchSelect id="task-owner" /></Form.Item>
-        <Form.Item name="title" label={t('work.tasks.name')} rules={[{ required: true, message: t('work.required') }]}><Input id="task-title" /></Form.Item>
+        <Form.Item name="owner" label={t('work.tasks.owner')} rules={[{ required: true, message: t('work.required') }]}><UnitSearchSelect /></Form.Item>
+        <Form.Item name="title" label={t('work.tasks.name')} rules={[{ required: true, message: t('work.required') }]}><Input /></Form.Item>
         <Form.Item name="description" label={t('work.tasks.description')}><Input.TextArea rows={2} /></Form.Item>
         <Form.Item name="sourceDocumentId" label={t('work.tasks.sourceDocument')}>
-          <Select id="task-source" allowClear showSearch={{ filterOption: false, onSearch: setDocText }} options={docOptions} placeholder={t('work.documents.search')} />
+          <Select allowClear showSearch={{ filterOption: false, onSearch: setDocText }} options={docOptions} placeholder={t('work.documents.search')} />
         </Form.Item>
-        <Form.Item name="lead" label={t('work.tasks.lead')} extra={t('work.tasks.leadHelp')}><UnitSearchSelect id="task-lead" /></Form.Item>
+        <Form.Item name="lead" label={t('work.tasks.lead')} extra={t('work.tasks.leadHelp')}><UnitSearchSelect /></Form.Item>
         <Form.Item name="leadPerson" label={t('work.tasks.leadPerson')}><Input /></Form.Item>
-        <Form.Item name="coordinating" label={t('work.tasks.coordinating')}><UnitsSearchSelect id="task-coordinating" /></Form.Item>
+        <Form.Item name="coordinating" label={t('work.tasks.coordinating')}><UnitsSearchSelect /></Form.Item>
         <Form.Item name="allChildren" valuePropName="checked"><Checkbox>{t('work.tasks.allChildren')}</Checkbox></Form.Item>
         {allChildren ? (
           <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('work.tasks.allChildrenCount', { count: children.data?.length ?? 0 })} />
         ) : (
-          <Form.Item name="assigned" label={t('work.tasks.assigned')} extra={t('work.tasks.assignedHelp')}><UnitsSearchSelect id="task-assigned" /></Form.Item>
+          <Form.Item name="assigned" label={t('work.tasks.assigned')} extra={t('work.tasks.assignedHelp')}><UnitsSearchSelect /></Form.Item>
         )}
-        <Form.Item name="startsOn" label={t('work.tasks.startsOn')}><DatePicker id="task-starts-on" format={dateFormat} style={{ width: '100%' }} /></Form.Item>
-        <Form.Item name="dueOn" label={t('work.tasks.dueOn')} rules={[{ required: true, message: t('work.required') }]}><DatePicker id="task-due-on" format={dateFormat} style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="startsOn" label={t('work.tasks.startsOn')}><DatePicker format={dateFormat} style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="dueOn" label={t('work.tasks.dueOn')} rules={[{ required: true, message: t('work.required') }]}><DatePicker format={dateFormat} style={{ width: '100%' }} /></Form.Item>
         {create.error ? <Alert type="error" showIcon message={errorText(create.error)} /> : null}
       </Form>
     </Modal>

@@ -22,7 +22,6 @@ export function TaskUpdates({ task }: { readonly task: TaskView }) {
   const [form] = Form.useForm<UpdateForm>();
   const kind = Form.useWatch('kind', form) ?? 'progress';
   const reporting = [{ value: task.leadUnitId, label: task.leadUnitName }, ...(task.rollout?.behind ?? []).filter((b) => b.unitId !== task.leadUnitId).map((b) => ({ value: b.unitId, label: b.name }))];
-  const unitName = (id: string | null) => reporting.find((r) => r.value === id)?.label ?? '';
   const add = useMutation({
     mutationFn: (v: UpdateForm) => tasksApi.update(task.id, { kind: v.kind, unitId: v.unitId ?? null, status: v.kind === 'progress' ? (v.status ?? null) : null, progress: v.kind === 'progress' ? (v.progress ?? null) : null, note: v.note?.trim() ? v.note.trim() : null }),
     onSuccess: async () => {
@@ -36,21 +35,21 @@ export function TaskUpdates({ task }: { readonly task: TaskView }) {
         <Form.Item name="kind"><Segmented options={[{ value: 'progress', label: t('work.updates.progress') }, { value: 'comment', label: t('work.updates.comment') }]} /></Form.Item>
         <Space wrap align="start">
           <Form.Item name="unitId" label={t('work.updates.unit')} style={{ minWidth: 280 }}>
-            <Select id="update-unit" options={reporting} showSearch={{ optionFilterProp: 'label' }} placeholder={task.leadUnitName} />
+            <Select options={reporting} showSearch={{ optionFilterProp: 'label' }} placeholder={task.leadUnitName} />
           </Form.Item>
           {kind === 'progress' ? (
             <>
               <Form.Item name="status" label={t('work.tasks.status')} style={{ minWidth: 180 }}>
-                <Select id="update-status" allowClear options={taskStatus.options.map((s) => ({ value: s, label: t(`work.status.${s}`) }))} />
+                <Select allowClear options={taskStatus.options.map((s) => ({ value: s, label: t(`work.status.${s}`) }))} />
               </Form.Item>
               <Form.Item name="progress" label={t('work.tasks.progress')}>
-                <InputNumber id="update-progress" min={0} max={100} addonAfter="%" />
+                <InputNumber min={0} max={100} addonAfter="%" />
               </Form.Item>
             </>
           ) : null}
         </Space>
         <Form.Item name="note" label={t('work.updates.note')} rules={kind === 'comment' ? [{ required: true, message: t('work.required') }] : []}>
-          <Input.TextArea id="update-note" rows={2} />
+          <Input.TextArea rows={2} />
         </Form.Item>
         {add.error ? <Alert type="error" showIcon style={{ marginBottom: 8 }} message={errorText(add.error)} /> : null}
         <Button type="primary" htmlType="submit" loading={add.isPending}>{t('work.updates.send')}</Button>
@@ -64,7 +63,7 @@ export function TaskUpdates({ task }: { readonly task: TaskView }) {
             <Space direction="vertical" size={4} style={{ width: '100%' }}>
               <Space wrap>
                 <Tag>{u.kind === 'comment' ? t('work.updates.comment') : t('work.updates.progress')}</Tag>
-                <Typography.Text strong>{unitName(u.unitId)}</Typography.Text>
+                <Typography.Text strong>{u.unitName ?? ''}</Typography.Text>
                 {u.status ? <Tag color="blue">{t(`work.status.${u.status}`)}</Tag> : null}
                 {u.progress !== null ? <Typography.Text>{`${u.progress}%`}</Typography.Text> : null}
                 <Typography.Text type="secondary">{formatDateTime(u.createdAt)}</Typography.Text>
