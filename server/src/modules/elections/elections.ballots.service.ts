@@ -1,5 +1,5 @@
 import type { BallotEntryRequest, BallotResolutionRequest, ElectionResultsView } from '@tcxd/contract';
-import { ballotContent, electionResultsView } from '@tcxd/contract';
+import { electionResultsView } from '@tcxd/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -8,7 +8,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import { electionGenesisHash, entryHash } from './elections.chain.ts';
-import { differingPositions, encodeMarks, groupBallots, parseCountingEntries } from './elections.count.ts';
+import { decodeMarks, differingPositions, encodeMarks, groupBallots, parseCountingEntries } from './elections.count.ts';
 import { figuresOf, presentEntry } from './elections.presenter.ts';
 import { computeResults, messageView } from './elections.results.ts';
 import * as repo from './elections.repository.ts';
@@ -31,10 +31,9 @@ function judged(ctx: Context, row: repo.ElectionRow, candidates: number, request
 }
 
 /** Appends one chained entry under the election's row lock and returns it. */
-async function append(trx: Transaction<DB>, ctx: Context, row: repo.ElectionRow, kind: 'entry' | 'resolution', request: BallotEntryRequest, ballot: BallotEntryRequest['ballot'], note: string | null) {
+async function append(trx: Transaction<DB>, ctx: Context, row: repo.ElectionRow, last: { seq: number; hash: string } | undefined, kind: 'entry' | 'resolution', request: BallotEntryRequest, ballot: BallotEntryRequest['ballot'], note: string | null) {
   const operatorId = actorUserId(ctx);
   if (operatorId === null) throw new AppError('forbidden');
-  const last = await repo.lastEntry(trx, row.id);
   const fields = { electionId: row.id, seq: (last?.seq ?? 0) + 1, id: newId(), ballotNumber: request.ballotNumber, kind, operatorId, ballot, note, at: new Date(), prevHash: last?.hash ?? electionGenesisHash };
   const hash = entryHash(fields);
   const stored = { election_id: row.id, seq: fields.seq, id: fields.id, ballot_number: fields.ballotNumber, kind, operator_id: operatorId, marks: encodeMarks(ballot), note, at: fields.at, prev_hash: fields.prevHash, hash };
@@ -52,15 +51,16 @@ export async function enterBallot(db: Kysely<DB>, ctx: Context, id: string, requ
     await repo.lockElection(trx, id);
     requireOpen(ctx, row);
     // One light read per ballot keyed (not the whole setup): entry is the hot path of a count.
-    const setup = await repo.entrySetupOf(trx, id);
+    const setup = await repo.entrySetupOf(trx, id, request.ballotNumber);
     if (!setup.operators.includes(actorUserId(ctx) ?? '')) throw refusedWith(ctx, 'Bạn không có trong danh sách người nhập phiếu của cuộc bầu cử này', 'You are not an operator of this election');
     const { ballot, judgement } = judged(ctx, row, setup.candidates, request);
-    const existing = (await repo.entriesOfBallot(trx, id, request.ballotNumber)).filter((e) => e.kind === 'entry');
+    const existing = setup.keyed;
     if (existing.some((e) => e.operator_id === actorUserId(ctx))) throw refusedWith(ctx, `Bạn đã nhập phiếu số ${request.ballotNumber}; phiếu phải do người thứ hai nhập độc lập`, `You already keyed ballot ${request.ballotNumber}; a second operator must key it independently`);
     if (existing.length >= 2) throw refusedWith(ctx, `Phiếu số ${request.ballotNumber} đã được nhập đủ hai lần`, `Ballot ${request.ballotNumber} has already been keyed twice`);
-    const entry = await append(trx, ctx, row, 'entry', request, ballot, null);
+    const entry = await append(trx, ctx, row, setup.last, 'entry', request, ballot, null);
     const other = existing[0];
-    const status = other === undefined ? 'single' : groupBallots([{ seq: other.seq, ballotNumber: other.ballot_number, kind: 'entry', operatorId: other.operator_id, ballot: ballotContent.parse(other.ballot) }, { ...entry, kind: 'entry' }])[0]?.state ?? 'single';
+    const otherBallot = other === undefined ? null : decodeMarks(other.marks);
+    const status = other === undefined || otherBallot === null ? 'single' : groupBallots([{ seq: other.seq, ballotNumber: request.ballotNumber, kind: 'entry', operatorId: other.operator_id, ballot: otherBallot }, { ...entry, kind: 'entry' }])[0]?.state ?? 'single';
     await recordAudit(trx, ctx, { action: 'election.ballot_entered', entityType: 'election', entityId: id, unitId: row.unit_id, after: { seq: entry.seq, ballotNumber: entry.ballotNumber, hash: entry.hash } });
     return { entry, judgement, status };
   });
@@ -98,7 +98,7 @@ export async function resolveBallot(db: Kysely<DB>, ctx: Context, id: string, re
     const existing = (await repo.entriesOfBallot(trx, id, request.ballotNumber)).map(presentEntry);
     const [group] = groupBallots(existing);
     if (group?.state !== 'discrepancy') throw refusedWith(ctx, `Phiếu số ${request.ballotNumber} không có chênh lệch cần xử lý`, `Ballot ${request.ballotNumber} has no discrepancy to resolve`);
-    const entry = await append(trx, ctx, row, 'resolution', request, ballot, request.note);
+    const entry = await append(trx, ctx, row, await repo.lastEntry(trx, row.id), 'resolution', request, ballot, request.note);
     await recordAudit(trx, ctx, { action: 'election.ballot_resolved', entityType: 'election', entityId: id, unitId: row.unit_id, before: { entries: group.entries }, after: entry });
     return { entry, judgement, status: 'resolved' as const };
   });

@@ -46,14 +46,22 @@ export async function setupOf(db: Db, id: string) {
 }
 export type SetupRows = Awaited<ReturnType<typeof setupOf>>;
 
-/** What keying one ballot needs of the setup, in one statement: the number of candidates and the operators. */
-export async function entrySetupOf(db: Db, id: string) {
-  const result = await sql<{ candidates: number; operators: string[] | null }>`
+/**
+ * What keying one ballot needs, in one statement: the number of candidates, the operators,
+ * the entries already keyed for that ballot number (seq, operator, marks) and the chain's last link.
+ */
+export async function entrySetupOf(db: Db, id: string, ballotNumber: number) {
+  const result = await sql<{ candidates: number; operators: string[] | null; keyed: { seq: number; operator_id: string; marks: string }[] | null; last_seq: number | null; last_hash: string | null }>`
     select
       (select count(*)::int from election_candidate where election_id = ${id}) as candidates,
-      (select array_agg(user_id::text) from election_operator where election_id = ${id}) as operators`.execute(db);
+      (select array_agg(user_id::text) from election_operator where election_id = ${id}) as operators,
+      (select json_agg(json_build_object('seq', seq, 'operator_id', operator_id, 'marks', marks) order by seq)
+        from election_ballot_entry where election_id = ${id} and ballot_number = ${ballotNumber} and kind = 'entry') as keyed,
+      (select seq from election_ballot_entry where election_id = ${id} order by seq desc limit 1) as last_seq,
+      (select hash from election_ballot_entry where election_id = ${id} order by seq desc limit 1) as last_hash`.execute(db);
   const row = result.rows[0];
-  return { candidates: row?.candidates ?? 0, operators: row?.operators ?? [] };
+  const last = row && row.last_seq !== null && row.last_hash !== null ? { seq: row.last_seq, hash: row.last_hash } : undefined;
+  return { candidates: row?.candidates ?? 0, operators: row?.operators ?? [], keyed: row?.keyed ?? [], last };
 }
 
 export interface NewElection {
