@@ -1,11 +1,9 @@
 import type { BallotContent, ElectionView } from '@tcxd/contract';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Flex, Input, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { useErrorText } from '../../app/error-text.ts';
-import { PageError } from '../../app/page-states.tsx';
+import { useQuery } from '@tanstack/react-query';
+import { Space, Tag, Typography } from 'antd';
 import { useCurrentSession } from '../../app/session-hooks.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { DiscrepancyTable } from './discrepancy-table.tsx';
 import { discrepanciesQuery, electionsApi, refreshElection } from './elections-api.ts';
 
 /** One reading of a ballot: the struck numbers (those that differ highlighted), or the invalid ruling. */
@@ -18,53 +16,12 @@ function Reading({ ballot, differing }: { readonly ballot: BallotContent; readon
 
 /** Ballots whose two entries differ, side by side; the committee head settles each on top of the originals. */
 export function DiscrepanciesPanel({ election }: { readonly election: ElectionView }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const isHead = useCurrentSession().user.id === election.headUserId && election.status === 'open';
   const list = useQuery(discrepanciesQuery(election.id));
-  const [notes, setNotes] = useState<Readonly<Record<number, string>>>({});
-  const resolve = useMutation({
-    mutationFn: (r: { ballotNumber: number; ballot: BallotContent; note: string }) => electionsApi.resolve(election.id, r.ballotNumber, r.ballot, r.note),
-    onSuccess: () => refreshElection(election.id),
-    onError: (error) => void message.error(errorText(error)),
-  });
-  if (list.isError) return <PageError error={list.error} onRetry={() => void list.refetch()} />;
-  if (list.data?.length === 0) return <Empty description={t('elections.disc.none')} />;
   return (
-    <Flex vertical gap={12}>
-      {(list.data ?? []).map((d) => {
-        const note = notes[d.ballotNumber] ?? '';
-        return (
-          <Card key={d.ballotNumber} size="small" data-testid={`discrepancy-${d.ballotNumber}`} title={t('elections.entry.ballot', { number: d.ballotNumber })}
-            extra={d.resolution ? <Tag color="green">{t('elections.disc.resolved')}</Tag> : <Tag color="orange">{t('elections.status.discrepancy')}</Tag>}>
-            <Flex gap={24} wrap>
-              {d.entries.map((e, i) => (
-                <div key={e.seq} style={{ minWidth: 220 }}>
-                  <Typography.Text strong>{t('elections.disc.entry', { n: i + 1 })}</Typography.Text>
-                  <div><Reading ballot={e.ballot} differing={d.differingPositions} /></div>
-                  {isHead && !d.resolution ? (
-                    <Button size="small" style={{ marginTop: 8 }} disabled={note.trim() === ''} loading={resolve.isPending}
-                      onClick={() => resolve.mutate({ ballotNumber: d.ballotNumber, ballot: e.ballot, note: note.trim() })}>
-                      {t('elections.disc.take', { n: i + 1 })}
-                    </Button>
-                  ) : null}
-                </div>
-              ))}
-              {d.resolution ? (
-                <div style={{ minWidth: 220 }}>
-                  <Typography.Text strong>{t('elections.disc.resolution')}</Typography.Text>
-                  <div><Reading ballot={d.resolution.ballot} differing={d.differingPositions} /></div>
-                  <Typography.Text type="secondary">{d.resolution.note}</Typography.Text>
-                </div>
-              ) : null}
-            </Flex>
-            {isHead && !d.resolution ? (
-              <Input style={{ marginTop: 8 }} aria-label={t('elections.disc.note')} placeholder={t('elections.disc.note')} value={note} onChange={(ev) => setNotes({ ...notes, [d.ballotNumber]: ev.target.value })} />
-            ) : null}
-          </Card>
-        );
-      })}
-    </Flex>
+    <DiscrepancyTable<BallotContent> list={list} isHead={isHead} columnWidth={220}
+      resolve={(ballotNumber, ballot, note) => electionsApi.resolve(election.id, ballotNumber, ballot, note)}
+      onResolved={() => refreshElection(election.id)}
+      renderReading={(ballot, differing) => <Reading ballot={ballot} differing={differing} />} />
   );
 }
