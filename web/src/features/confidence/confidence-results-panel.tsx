@@ -1,38 +1,16 @@
-import type { BallotFiguresInput, ConfidencePersonResult, ConfidenceVoteView } from '@tcxd/contract';
+import type { ConfidencePersonResult, ConfidenceVoteView } from '@tcxd/contract';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Form, InputNumber, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Space, Table, Tag } from 'antd';
 import { useErrorText } from '../../app/error-text.ts';
 import { PageError } from '../../app/page-states.tsx';
 import { useCurrentSession } from '../../app/session-hooks.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { BallotFiguresForm } from '../elections/figures-form.tsx';
 import { confidenceApi, confidenceResultsQuery, refreshConfidenceVote } from './confidence-api.ts';
 
 const percent = (value: number | null) => (value === null ? '—' : `${value.toFixed(2)}%`);
 const cell = (count: number, share: { percent: number | null }) => `${count} (${percent(share.percent)})`;
 const consequenceColor = { none: undefined, remove_from_planning_consider_reassignment: 'orange', consider_dismissal: 'red' } as const;
-
-/** Ballots issued, returned and not returned, as the counting committee records them. */
-function ConfidenceFiguresForm({ vote }: { readonly vote: ConfidenceVoteView }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const save = useMutation({
-    mutationFn: (figures: BallotFiguresInput) => confidenceApi.setFigures(vote.id, figures),
-    onSuccess: () => refreshConfidenceVote(vote.id),
-    onError: (error) => void message.error(errorText(error)),
-  });
-  const open = vote.status === 'open';
-  return (
-    <Form<BallotFiguresInput> layout="inline" initialValues={vote.figures ?? { issued: 0, returned: 0, notReturned: 0 }} onFinish={(values) => save.mutate(values)} disabled={!open}>
-      <Space wrap>
-        <Form.Item name="issued" label={t('elections.figures.issued')} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
-        <Form.Item name="returned" label={t('elections.figures.returned')} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
-        <Form.Item name="notReturned" label={t('elections.figures.notReturned')} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
-        {open ? <Button htmlType="submit" loading={save.isPending}>{t('elections.figures.save')}</Button> : null}
-      </Space>
-    </Form>
-  );
-}
 
 /** Results per person with the low-confidence thresholds flagged; finalise by the head; the minutes. */
 export function ConfidenceResultsPanel({ vote }: { readonly vote: ConfidenceVoteView }) {
@@ -48,7 +26,8 @@ export function ConfidenceResultsPanel({ vote }: { readonly vote: ConfidenceVote
   const r = results.data;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <ConfidenceFiguresForm vote={vote} />
+      <BallotFiguresForm figures={vote.figures} open={vote.status === 'open'}
+        save={(figures) => confidenceApi.setFigures(vote.id, figures)} onSaved={() => refreshConfidenceVote(vote.id)} />
       {r ? (
         <Descriptions size="small" bordered column={3} items={[
           { key: 'convened', label: t('elections.convened'), children: r.convened },
