@@ -47,6 +47,7 @@ export type DocumentSummary = z.infer<typeof documentSummary>;
 export const disseminationView = z.object({
   id: z.uuid(),
   fromUnitId: z.uuid(),
+  fromUnitName: z.string(),
   asOf: isoDate,
   /** Over the units that existed on asOf (also those later merged away). */
   done: z.number().int(),

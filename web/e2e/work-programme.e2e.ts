@@ -34,7 +34,7 @@ beforeAll(async () => {
   const me = (await (await admin.request.get(`${server.baseUrl}/api/auth/me`)).json()) as { grants: { unitName: string }[] };
   unitName = me.grants[0]?.unitName ?? '';
   expect(unitName).not.toBe('');
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -85,6 +85,7 @@ describe('work programme in the browser', () => {
     await admin.getByRole('dialog').getByRole('button', { name: 'Gửi quán triệt, triển khai' }).click();
     const count = admin.getByTestId('dissemination-count');
     await count.waitFor();
+    await admin.getByText(`Quán triệt, triển khai: ${unitName} gửi ngày`, { exact: false }).waitFor();
     const before = /^0\/(\d+) đơn vị đã quán triệt$/.exec((await count.innerText()).trim());
     expect(before).not.toBeNull();
     const total = Number(before?.[1]);

@@ -35,11 +35,12 @@ interface DisseminationUnitRow {
  * (the units of its date, even if a reorganisation has merged them since); the list shows only
  * the units inside the viewer's scope.
  */
-export function presentDissemination(head: { id: string; from_unit_id: string; as_of: string }, units: readonly DisseminationUnitRow[], scope: readonly string[]): DisseminationView {
+export function presentDissemination(head: { id: string; from_unit_id: string; from_unit_name: string; as_of: string }, units: readonly DisseminationUnitRow[], scope: readonly string[]): DisseminationView {
   const own = units.filter((u) => u.dissemination_id === head.id);
   return {
     id: head.id,
     fromUnitId: head.from_unit_id,
+    fromUnitName: head.from_unit_name,
     asOf: head.as_of,
     done: own.filter((u) => u.disseminated_on !== null).length,
     total: own.length,

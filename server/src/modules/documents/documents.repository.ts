@@ -74,7 +74,13 @@ export async function relationsOf(db: Db, scope: readonly string[], id: string) 
 
 /** Disseminations of a document with each receiving unit's name as of the dissemination date. */
 export async function disseminationsOf(db: Db, documentId: string) {
-  const heads = await db.selectFrom('document_dissemination').select(['id', 'from_unit_id', 'as_of']).where('document_id', '=', documentId).orderBy('as_of').execute();
+  const heads = await db
+    .selectFrom('document_dissemination as h')
+    .innerJoin('org_unit as f', 'f.id', 'h.from_unit_id')
+    .select(['h.id', 'h.from_unit_id', 'f.name as from_unit_name', 'h.as_of'])
+    .where('h.document_id', '=', documentId)
+    .orderBy('h.as_of')
+    .execute();
   if (heads.length === 0) return { heads, units: [] };
   const units = await db
     .selectFrom('dissemination_unit as du')

@@ -11,7 +11,7 @@ import { documentsApi, refreshDocuments } from './documents-api.ts';
 type UnitRow = DisseminationView['units'][number];
 
 /** One dissemination: "N/M đơn vị đã quán triệt", the units behind, and per-unit recording of the day and implementing document. */
-export function DisseminationCard({ dissemination, fromName, canRecord }: { readonly dissemination: DisseminationView; readonly fromName: string; readonly canRecord: boolean }) {
+export function DisseminationCard({ dissemination, canRecord }: { readonly dissemination: DisseminationView; readonly canRecord: boolean }) {
   const { t } = useI18n();
   const [show, setShow] = useState<'behind' | 'all'>('behind');
   const [recording, setRecording] = useState<UnitRow | null>(null);
@@ -20,7 +20,7 @@ export function DisseminationCard({ dissemination, fromName, canRecord }: { read
   return (
     <Card
       size="small"
-      title={t('work.dissemination.title', { from: fromName, date: formatDate(dissemination.asOf) })}
+      title={t('work.dissemination.title', { from: dissemination.fromUnitName, date: formatDate(dissemination.asOf) })}
       extra={<Segmented size="small" value={show} onChange={(v) => setShow(v === 'all' ? 'all' : 'behind')} options={[{ value: 'behind', label: t('work.dissemination.behind') }, { value: 'all', label: t('work.dissemination.all') }]} />}
     >
       <Space align="center" size="large" style={{ marginBottom: 12 }}>

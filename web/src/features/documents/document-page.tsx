@@ -73,7 +73,7 @@ export function DocumentPage() {
           <AttachmentList testId="document-attachments" files={d.attachments} downloadBase="/api/documents/attachments" onAttach={writer ? async (file) => { await documentsApi.attach(d.id, file); await refreshDocuments(); } : undefined} />
         </Card>
         {d.disseminations.map((s) => (
-          <DisseminationCard key={s.id} dissemination={s} fromName={session.grants.find((g) => g.unitId === s.fromUnitId)?.unitName ?? ''} canRecord={writer} />
+          <DisseminationCard key={s.id} dissemination={s} canRecord={writer} />
         ))}
       </Space>
       <DisseminateModal documentId={d.id} open={sending} onClose={() => setSending(false)} defaultFrom={ownerName ? { value: d.ownerUnitId, label: ownerName } : null} />
