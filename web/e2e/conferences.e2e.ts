@@ -2,25 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeTemporaryPassword, openPage, signIn, startAdminSession } from './page-actions.ts';
+import { apiFrom, changeTemporaryPassword, openPage, signIn, startAdminSession } from './page-actions.ts';
 import type { RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let admin: Page;
 let clerk: Page;
-
-/** Calls the API from a signed-in page (with the session's CSRF token). */
-async function apiFrom<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return (await res.json()) as T;
-    },
-    { method, url, body },
-  );
-}
 
 /** Today in Việt Nam plus some days, as the date pickers show it (dd/mm/yyyy). */
 function vnDatePlus(days: number): string {

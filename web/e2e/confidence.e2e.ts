@@ -2,22 +2,13 @@ import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeTemporaryPassword, openPage, signIn, startAdminSession } from './page-actions.ts';
+import { call, changeTemporaryPassword, openPage, signIn, startAdminSession } from './page-actions.ts';
 import type { RunningServer } from './server.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let admin: Page;
 let clerk: Page;
-
-/** A JSON call from a signed-in page (with its CSRF token). */
-async function call(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  return page.evaluate(async ([m, u, b]) => {
-    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-    const response = await fetch(u, { method: m, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: b === undefined ? null : JSON.stringify(b) });
-    return { status: response.status, json: (await response.json()) as unknown };
-  }, [method, url, body] as const);
-}
 
 beforeAll(async () => {
   ({ server, browser, admin } = await startAdminSession());

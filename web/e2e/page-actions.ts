@@ -45,3 +45,24 @@ export async function startAdminSession(): Promise<{ server: RunningServer; brow
   await changeTemporaryPassword(admin, server.baseUrl, server.adminPassword, 'Quan-tri-vien-2026!');
   return { server, browser, admin };
 }
+
+/** A JSON call from a signed-in page (with its CSRF token): the status and the parsed body. */
+export async function call(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  return page.evaluate(async ([m, u, b]) => {
+    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+    const response = await fetch(u, { method: m, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: b === undefined ? null : JSON.stringify(b) });
+    return { status: response.status, json: (await response.json()) as unknown };
+  }, [method, url, body] as const);
+}
+
+/** Calls the API from a signed-in page (with the session's CSRF token) and returns the parsed body as `T`, unchecked. */
+export async function apiFrom<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const res = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return (await res.json()) as T;
+    },
+    { method, url, body },
+  );
+}
