@@ -141,26 +141,24 @@ export interface StatusRow {
   readonly unit_id: string;
   readonly status: string;
   readonly first_submitted_at: Date | null;
-  readonly accepted_at: Date | null;
 }
-
-const dateOfEpoch = (text: string | undefined): Date | null => (text ? new Date(Number(text) * 1000) : null);
 
 /**
  * The status of every report of some periods. The rows come back as one aggregated text
  * (as the registry's subtree does): thousands of small rows cost PGlite far more one by one.
+ * For one period (the tracking of a province, 3,000 reports) its id is not repeated in the text.
  */
 export async function statusesOf(db: Db, periodIds: readonly string[]): Promise<StatusRow[]> {
   if (periodIds.length === 0) return [];
+  const only = periodIds.length === 1 ? periodIds[0] : undefined;
   const { rows } = await sql<{ rows: string | null }>`
-    select string_agg(id::text || ',' || period_id::text || ',' || unit_id::text || ',' || status || ','
-        || coalesce(extract(epoch from first_submitted_at)::text, '') || ',' || coalesce(extract(epoch from accepted_at)::text, ''), ';') as rows
+    select string_agg(id::text || ',' || unit_id::text || ',' || status || ',' || coalesce(extract(epoch from first_submitted_at)::text, '')${only === undefined ? sql` || ',' || period_id::text` : sql``}, ';') as rows
     from report_submission where period_id = any(${sql.val(periodIds)}::uuid[])`.execute(db);
   const text = rows[0]?.rows ?? '';
   if (text === '') return [];
   return text.split(';').map((line) => {
-    const [id = '', period = '', unit = '', status = '', first, accepted] = line.split(',');
-    return { id, period_id: period, unit_id: unit, status, first_submitted_at: dateOfEpoch(first), accepted_at: dateOfEpoch(accepted) };
+    const [id = '', unit = '', status = '', first, period = only ?? ''] = line.split(',');
+    return { id, period_id: period, unit_id: unit, status, first_submitted_at: first ? new Date(Number(first) * 1000) : null };
   });
 }
 
@@ -184,13 +182,16 @@ export function sentReports(db: Db, periodId: string, unitIds: readonly string[]
 export async function sentValues(db: Db, periodId: string, unitIds: readonly string[]): Promise<{ unit_id: string; values: unknown }[]> {
   if (unitIds.length === 0) return [];
   const wanted = new Set(unitIds);
-  // One aggregated row: see statusesOf.
-  const { rows } = await sql<{ reports: string | null }>`
-    select json_agg(json_build_array(unit_id, "values"))::text as reports from report_submission
+  // One aggregated row: see statusesOf. The stored figures go out as jsonb's own text, joined
+  // into one JSON array (cheaper for the server than building JSON pairs); both aggregates of
+  // the query are fed the same rows in the same order, so the i-th figures are the i-th unit's.
+  const { rows } = await sql<{ units: string | null; figures: string | null }>`
+    select string_agg(unit_id::text, ',') as units, '[' || string_agg("values"::text, ',') || ']' as figures from report_submission
     where period_id = ${periodId} and status in ('submitted', 'accepted')`.execute(db);
-  const parsed: unknown = JSON.parse(rows[0]?.reports ?? '[]');
-  if (!Array.isArray(parsed)) return [];
-  return parsed.flatMap((pair: unknown) => (Array.isArray(pair) && typeof pair[0] === 'string' && wanted.has(pair[0]) ? [{ unit_id: pair[0], values: pair[1] }] : []));
+  const units = rows[0]?.units;
+  const parsed: unknown = JSON.parse(rows[0]?.figures ?? '[]');
+  if (!units || !Array.isArray(parsed)) return [];
+  return units.split(',').flatMap((unit, i) => (wanted.has(unit) ? [{ unit_id: unit, values: parsed[i] }] : []));
 }
 
 /** The units' unlock dates for a period. */

@@ -88,7 +88,7 @@ describe('stored values read back', () => {
         expect(reportValues.safeParse(kept).success).toBe(true);
         for (const [key, value] of Object.entries(stored)) {
           if (value === null || (typeof value === 'number' && Number.isFinite(value))) expect(kept[key]).toBe(value);
-          else expect(key in kept).toBe(false);
+          else expect(Object.hasOwn(kept, key)).toBe(false);
         }
       }),
     );
