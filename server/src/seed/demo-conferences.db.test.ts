@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type Agent, type TestApp } from '../../test/app.ts';
-import { buildUser } from '../../test/factories.ts';
+import { createTestApp, type Agent, type TestApp } from '../../test/app.ts';
+import { signInCentreStaff } from '../../test/centre-staff.ts';
 import { systemContext } from '../platform/context.ts';
 import { todayVn } from '../platform/today.ts';
 import { seedDemoConferences } from './demo-conferences.ts';
@@ -17,9 +17,7 @@ beforeAll(async () => {
   await seedDemo(db, systemContext('test-seed'), 'none');
   await seedDemoProgramme(db, systemContext('test-seed'), todayVn());
   await seedDemoConferences(db, systemContext('test-seed'));
-  const root = await db.selectFrom('org_unit').select(['id', 'code', 'name', 'path']).where('code', '=', 'TW').executeTakeFirstOrThrow();
-  const staff = await buildUser(db, [{ role: 'staff', unit: root }]);
-  centre = await signIn(t.app, staff.username, staff.password);
+  centre = await signInCentreStaff(t);
 }, 240_000);
 afterAll(() => t.close());
 
