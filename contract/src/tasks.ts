@@ -21,6 +21,24 @@ export const taskCreateRequest = z.object({
 });
 export type TaskCreateRequest = z.infer<typeof taskCreateRequest>;
 
+/**
+ * Edit of a task by its assigning unit: every field is replaced. Status may only be set by hand
+ * to cancelled (with a reason) or back from cancelled; other statuses follow reported progress.
+ */
+export const taskEditRequest = z.object({
+  title: z.string().trim().min(1).max(500),
+  description: z.string().trim().max(5000).nullable().default(null),
+  leadUnitId: z.uuid(),
+  leadPerson: z.string().trim().max(200).nullable().default(null),
+  coordinatingUnitIds: z.array(z.uuid()).max(200).default([]),
+  startsOn: isoDate.nullable().default(null),
+  dueOn: isoDate,
+  cancelled: z.boolean().default(false),
+  /** Required when cancelling: kept in the task's history. */
+  cancelReason: z.string().trim().max(2000).nullable().default(null),
+});
+export type TaskEditRequest = z.infer<typeof taskEditRequest>;
+
 export const taskUpdateRequest = z.object({
   kind: z.enum(['progress', 'comment']).default('progress'),
   /** For a task tracked per unit: the unit reporting; otherwise the lead unit. */

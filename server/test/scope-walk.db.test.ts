@@ -178,6 +178,7 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'POST /api/conferences/:id/confirmations': (f) => ({ unitId: f.cellA.id, chair: 'Xâm Nhập', attendees: 1, contact: '0900' }),
   'POST /api/conferences/:id/check-ins': (f) => ({ unitId: f.cellA.id }),
   'PUT /api/conferences/:id/conclusion': (f) => ({ summary: 'Xâm nhập', items: [{ text: 'Xâm nhập', leadUnitId: f.cellA.id, dueOn: '2030-01-01' }] }),
+  'PUT /api/tasks/:id': (f) => ({ title: 'Xâm nhập', leadUnitId: f.cellA.id, dueOn: '2030-01-01' }),
   'POST /api/tasks/:id/updates': (f) => ({ unitId: f.cellA.id, progress: 10 }),
   'POST /api/members/:id/events': (f) => ({ event: { kind: 'transfer_in', date: '2025-01-01', cellId: f.cellA.id }, rowVersion: 1 }),
 };

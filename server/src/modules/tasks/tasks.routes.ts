@@ -1,4 +1,4 @@
-import { attachmentView, idParams, taskCreateRequest, taskListQuery, taskSummary, taskUpdateRequest, taskView, workAttachmentLimits } from '@tcxd/contract';
+import { attachmentView, idParams, taskCreateRequest, taskEditRequest, taskListQuery, taskSummary, taskUpdateRequest, taskView, workAttachmentLimits } from '@tcxd/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendFile, uploadOf } from '../../platform/attachments.ts';
@@ -33,6 +33,11 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id',
     { config: entity, schema: { tags, summary: 'Xem nhiệm vụ / Get a task', params: idParams, response: { 200: taskView } } },
     async (request) => service.getTask(app.db, contextOf(request), request.params.id),
+  );
+  app.put(
+    '/:id',
+    { config: entity, schema: { tags, summary: 'Sửa, hủy nhiệm vụ / Edit or cancel a task', params: idParams, body: taskEditRequest, response: { 200: taskView } } },
+    async (request) => service.editTask(app.db, contextOf(request), request.params.id, request.body),
   );
   app.post(
     '/:id/updates',

@@ -1,4 +1,4 @@
-import type { TaskCreateRequest, TaskStatus, TaskSummary, TaskUpdateRequest, TaskView } from '@tcxd/contract';
+import type { TaskCreateRequest, TaskEditRequest, TaskStatus, TaskSummary, TaskUpdateRequest, TaskView } from '@tcxd/contract';
 import { taskStatus } from '@tcxd/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -131,6 +131,59 @@ export async function insertTask(trx: Transaction<DB>, ctx: Context, input: Task
   await recordAudit(trx, ctx, { action: 'task.created', entityType: 'work_task', entityId: id, unitId: owner.id, after: { ...input, sourceKind: kind } });
   if (input.parentId !== null) await recomputeUpwards(trx, input.parentId);
   return id;
+}
+
+/**
+ * Edits a task: writers of its assigning unit may change the title, lead, coordinating units and
+ * dates, cancel it (with a reason kept in its history) or take it back from cancelled. The lead
+ * and coordinating units must stay in the assigning unit's subtree.
+ */
+export async function editTask(db: Kysely<DB>, ctx: Context, id: string, input: TaskEditRequest): Promise<TaskView> {
+  return db.transaction().execute(async (trx) => {
+    const task = await repo.taskInScope(trx, scopePaths(ctx, 'read'), id);
+    if (!task) throw notFound();
+    const [owner] = await repo.unitPaths(trx, [task.owner_unit_id]);
+    if (!owner || !withinScope(owner.path, scopePaths(ctx, 'records.write'))) throw new AppError('forbidden');
+    const unitIds = [...new Set([input.leadUnitId, ...input.coordinatingUnitIds])];
+    const units = await repo.unitPaths(trx, unitIds);
+    if (units.length !== unitIds.length || !units.every((u) => pathWithin(u.path, owner.path))) throw notFound();
+    if (input.startsOn !== null && input.startsOn > input.dueOn) throw new AppError('refused', { params: { reason: 'Ngày bắt đầu sau hạn hoàn thành' } });
+    const wasCancelled = task.status === 'cancelled';
+    if (input.cancelled && !wasCancelled && !input.cancelReason) throw new AppError('refused', { params: { reason: 'Cần nêu lý do hủy nhiệm vụ' } });
+    const reopened = wasCancelled && !input.cancelled;
+    const status = input.cancelled ? 'cancelled' : reopened ? (task.progress > 0 ? 'in_progress' : 'not_started') : statusOf(task.status);
+    await trx
+      .updateTable('work_task')
+      .set({
+        title: input.title,
+        description: input.description,
+        lead_unit_id: input.leadUnitId,
+        lead_person: input.leadPerson,
+        starts_on: input.startsOn,
+        due_on: input.dueOn,
+        status,
+        ...(status === task.status ? {} : { completed_on: null }),
+        search_text: normalizeSearch(`${input.title} ${input.description ?? ''}`),
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('work_task_coordinator').where('task_id', '=', id).execute();
+    const coordinators = [...new Set(input.coordinatingUnitIds)].filter((u) => u !== input.leadUnitId);
+    if (coordinators.length > 0) await trx.insertInto('work_task_coordinator').values(coordinators.map((unit_id) => ({ task_id: id, unit_id }))).execute();
+    if (status !== task.status) {
+      // The change of status shows in the task's history like a report, with the reason as its note.
+      await trx
+        .insertInto('work_task_update')
+        .values({ id: newId(), task_id: id, unit_id: owner.id, kind: 'progress', status, progress: null, note: input.cancelled ? input.cancelReason : null, author_id: actorUserId(ctx) })
+        .execute();
+      // A reopened task takes its figures from its parts again; a cancelled one drops out of its parent's.
+      if (reopened) await recomputeUpwards(trx, id);
+      else if (task.parent_id !== null) await recomputeUpwards(trx, task.parent_id);
+    }
+    const before = { title: task.title, description: task.description, leadUnitId: task.lead_unit_id, leadPerson: task.lead_person, startsOn: task.starts_on, dueOn: task.due_on, status: task.status };
+    await recordAudit(trx, ctx, { action: input.cancelled && !wasCancelled ? 'task.cancelled' : 'task.edited', entityType: 'work_task', entityId: id, unitId: owner.id, before, after: { ...input, status } });
+    return getTask(trx, ctx, id);
+  });
 }
 
 /** Re-derives progress and status of a task and its ancestors from their parts. */
