@@ -140,4 +140,27 @@ describe('work programme in the browser', () => {
     await bar.waitFor();
     expect(await bar.locator('rect').count()).toBe(2);
   }, 180_000);
+
+  it('edits the task: a new title and lead person, then cancels it with a reason shown in its history', async () => {
+    await admin.goto(`${server.baseUrl}/tasks`);
+    await admin.getByRole('link', { name: 'Rà soát, kiện toàn ban thường vụ các tỉnh ủy' }).click();
+    await admin.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+    await admin.getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
+    const dialog = admin.getByRole('dialog');
+    const title = dialog.getByLabel('Tên nhiệm vụ, đề án', { exact: true });
+    expect(await title.inputValue()).toBe('Rà soát, kiện toàn ban thường vụ các tỉnh ủy');
+    await title.fill('Rà soát, kiện toàn ban thường vụ các tỉnh ủy, thành ủy');
+    await dialog.getByLabel('Người chủ trì', { exact: true }).fill('Nguyễn Văn An');
+    await dialog.getByText('Hủy nhiệm vụ', { exact: true }).click();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    // The reason is required before cancelling.
+    await dialog.getByText('Bắt buộc nhập', { exact: true }).waitFor();
+    await dialog.getByLabel('Lý do hủy', { exact: true }).fill('Đã lồng ghép vào đề án kiện toàn tổ chức');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByRole('heading', { name: 'Rà soát, kiện toàn ban thường vụ các tỉnh ủy, thành ủy' }).waitFor();
+    await admin.getByText(/— Nguyễn Văn An$/).waitFor();
+    await admin.getByTestId('task-update').filter({ hasText: 'Đã lồng ghép vào đề án kiện toàn tổ chức' }).waitFor();
+    await admin.locator('.ant-tag').filter({ hasText: 'Đã hủy' }).first().waitFor();
+  }, 120_000);
 });

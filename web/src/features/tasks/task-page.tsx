@@ -11,6 +11,7 @@ import { useCurrentSession } from '../../app/session-hooks.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { documentQuery } from '../documents/documents-api.ts';
 import { TaskCreateModal } from './task-create-modal.tsx';
+import { TaskEditModal } from './task-edit-modal.tsx';
 import { TaskStatusTag } from './task-status-tag.tsx';
 import { TaskUpdates } from './task-updates.tsx';
 import { taskQuery } from './tasks-api.ts';
@@ -24,6 +25,7 @@ export function TaskPage() {
   const task = useQuery(taskQuery(id));
   const source = useQuery({ ...documentQuery(task.data?.sourceDocumentId ?? ''), enabled: Boolean(task.data?.sourceDocumentId) });
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState(false);
   if (task.error) return <PageError error={task.error} />;
   if (!task.data) return <PageSpinner />;
   const v = task.data;
@@ -31,7 +33,7 @@ export function TaskPage() {
   const derived = v.subTasks.length > 0 ? t('work.tasks.derivedFromSub') : v.rollout ? t('work.tasks.derivedFromUnits') : null;
   return (
     <>
-      <PageHeader title={v.title} subtitle={<TaskStatusTag status={v.status} overdue={v.overdue} />} extra={writer ? <Button onClick={() => setAdding(true)}>{t('work.tasks.createSub')}</Button> : null} />
+      <PageHeader title={v.title} subtitle={<TaskStatusTag status={v.status} overdue={v.overdue} />} extra={writer ? <Space><Button onClick={() => setEditing(true)}>{t('work.tasks.edit')}</Button><Button onClick={() => setAdding(true)}>{t('work.tasks.createSub')}</Button></Space> : null} />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card size="small">
           <Descriptions size="small" column={2}>
@@ -86,6 +88,7 @@ export function TaskPage() {
         ) : null}
         <TaskUpdates task={v} />
       </Space>
+      {editing ? <TaskEditModal task={v} open onClose={() => setEditing(false)} /> : null}
       <TaskCreateModal open={adding} documentId={v.sourceDocumentId} parentId={v.id} onClose={() => setAdding(false)} onCreated={(created) => { setAdding(false); void navigate(`/tasks/${created}`); }} />
     </>
   );

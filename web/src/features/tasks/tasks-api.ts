@@ -1,4 +1,4 @@
-import { attachmentView, type TaskCreateRequest, type TaskStatus, taskSummary, type TaskUpdateRequest, taskView } from '@tcxd/contract';
+import { attachmentView, type TaskCreateRequest, type TaskEditRequest, type TaskStatus, taskSummary, type TaskUpdateRequest, taskView } from '@tcxd/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../app/api-client.ts';
@@ -24,6 +24,7 @@ export const taskQuery = (id: string) => queryOptions({ queryKey: ['tasks', 'det
 
 export const tasksApi = {
   create: (body: TaskCreateRequest) => api.post('/api/tasks', taskView, body),
+  edit: (id: string, body: TaskEditRequest) => api.put(`/api/tasks/${id}`, taskView, body),
   update: (id: string, body: TaskUpdateRequest) => api.post(`/api/tasks/${id}/updates`, taskView, body),
   attach: (updateId: string, file: File) => apiUpload(`/api/tasks/updates/${updateId}/attachments`, attachmentView, file, file.type || 'application/octet-stream', { query: { fileName: file.name } }),
 };
