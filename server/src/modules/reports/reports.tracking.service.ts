@@ -50,8 +50,12 @@ function countOf(statuses: readonly TrackingStatus[]) {
  */
 export async function trackPeriod(db: Db, ctx: Context, periodId: string, filter: UnitFilter): Promise<TrackingView> {
   const period = await visiblePeriod(db, ctx, periodId);
-  const units = await filterUnits(db, ctx, await expectedUnits(db, scopePaths(ctx, 'read'), period), filter);
-  const [statuses, unlocks] = await Promise.all([repo.statusesOf(db, [periodId]), repo.unlocksOf(db, periodId)]);
+  // The reports' statuses do not depend on the expected units: asked together (PostgreSQL runs them on two connections).
+  const [units, statuses, unlocks] = await Promise.all([
+    expectedUnits(db, scopePaths(ctx, 'read'), period).then((expected) => filterUnits(db, ctx, expected, filter)),
+    repo.statusesOf(db, [periodId]),
+    repo.unlocksOf(db, periodId),
+  ]);
   const byUnit = new Map(statuses.map((s) => [s.unit_id, s]));
   const rows: TrackingRow[] = units.map((u) => {
     const s = byUnit.get(u.id);
