@@ -1,10 +1,10 @@
-import { attachmentView, disseminationReportRequest, disseminationRequest, documentCreateRequest, documentListQuery, documentRelationRequest, documentSummary, documentView, idParams, workAttachmentLimits } from '@tcxd/contract';
+import { attachmentView, disseminationReportRequest, disseminationRequest, documentCreateRequest, documentListQuery, documentRelationRequest, documentSummary, documentView, idParams, okResponse, workAttachmentLimits } from '@tcxd/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendFile, uploadOf } from '../../platform/attachments.ts';
 import { contextOf } from '../../platform/request-context.ts';
 import * as service from './documents.service.ts';
-import { attachToDocument, readWorkAttachment } from './work-attachments.service.ts';
+import { attachToDocument, readWorkAttachment, removeWorkAttachment } from './work-attachments.service.ts';
 
 const tags = ['documents'];
 const documentEntity = { entity: 'party_document' } as const;
@@ -56,4 +56,8 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/attachments/:id', { config: attachmentEntity, schema: { tags, summary: 'Tải tệp đính kèm văn bản / Download a document attachment', params: idParams } }, async (request, reply) =>
     sendFile(reply, await readWorkAttachment(app.db, contextOf(request), request.params.id, 'document')),
   );
+  app.delete('/attachments/:id', { config: attachmentEntity, schema: { tags, summary: 'Gỡ tệp đính kèm văn bản / Remove a document attachment', params: idParams, response: { 200: okResponse } } }, async (request) => {
+    await removeWorkAttachment(app.db, contextOf(request), request.params.id, 'document');
+    return { ok: true as const };
+  });
 };

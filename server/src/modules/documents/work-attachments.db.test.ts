@@ -87,4 +87,27 @@ describe('attachments of documents and task updates', () => {
     expect(down.rawPayload.equals(word)).toBe(true);
     expect((await stranger.request('GET', `/api/tasks/attachments/${files[0]?.id ?? ''}`)).statusCode).toBe(404);
   });
+
+  it('removes a file: only writers of the unit that stored it, audited; the other parent kind and strangers get 404', async () => {
+    const doc = (await centre.request('POST', '/api/documents', { ownerUnitId: root.id, number: '22-KL/TW', issuedOn: '2021-11-01', subject: 'Kết luận gỡ tệp' })).json<{ id: string }>();
+    const pdfBytes = Buffer.from('%PDF-1.7\n%%EOF\n');
+    const docFile = (await upload(centre, `/api/documents/${doc.id}/attachments`, 'Gỡ.pdf', pdf, pdfBytes)).json<{ id: string }>();
+    await centre.request('POST', `/api/documents/${doc.id}/disseminations`, { fromUnitId: root.id, asOf: '2021-11-02', unitIds: [province.id] });
+    expect((await provincial.request('DELETE', `/api/documents/attachments/${docFile.id}`)).statusCode).toBe(404);
+    expect((await stranger.request('DELETE', `/api/documents/attachments/${docFile.id}`)).statusCode).toBe(404);
+    expect((await centre.request('DELETE', `/api/tasks/attachments/${docFile.id}`)).statusCode).toBe(404);
+    expect((await centre.request('DELETE', `/api/documents/attachments/${docFile.id}`)).statusCode).toBe(200);
+    expect((await centre.request('GET', `/api/documents/${doc.id}`)).json<{ attachments: unknown[] }>().attachments).toEqual([]);
+    expect((await centre.request('DELETE', `/api/documents/attachments/${docFile.id}`)).statusCode).toBe(404);
+    const audit = await t.database.db.selectFrom('audit_log').select(['action', 'before']).where('entity_id', '=', docFile.id).where('action', '=', 'work.detached').execute();
+    expect(audit).toEqual([{ action: 'work.detached', before: expect.objectContaining({ fileName: 'Gỡ.pdf', documentId: doc.id }) }]);
+
+    const task = (await centre.request('POST', '/api/tasks', { ownerUnitId: root.id, leadUnitId: root.id, assignedUnitIds: [province.id], title: 'Gỡ tệp báo cáo', dueOn: '2030-01-01' })).json<{ id: string }>();
+    const updateId = (await provincial.request('POST', `/api/tasks/${task.id}/updates`, { unitId: province.id, progress: 10 })).json<{ updates: { id: string }[] }>().updates[0]?.id ?? '';
+    const own = (await upload(provincial, `/api/tasks/updates/${updateId}/attachments`, 'Nhầm.pdf', pdf, pdfBytes)).json<{ id: string }>();
+    expect((await stranger.request('DELETE', `/api/tasks/attachments/${own.id}`)).statusCode).toBe(404);
+    expect((await provincial.request('DELETE', `/api/tasks/attachments/${own.id}`)).statusCode).toBe(200);
+    const view = (await centre.request('GET', `/api/tasks/${task.id}`)).json<{ updates: { id: string; attachments: unknown[] }[] }>();
+    expect(view.updates.find((u) => u.id === updateId)?.attachments).toEqual([]);
+  });
 });

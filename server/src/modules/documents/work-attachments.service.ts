@@ -66,17 +66,36 @@ export async function attachToTaskUpdate(db: Kysely<DB>, ctx: Context, updateId:
  * decides, so a unit the document was disseminated to can read its files; anything else is 404.
  */
 export async function readWorkAttachment(db: Kysely<DB>, ctx: Context, id: string, parent: 'document' | 'task') {
+  return logged(db, ctx, await visibleAttachment(db, ctx, id, parent));
+}
+
+/** An attachment whose document or task the actor may read; anything else is 404. */
+async function visibleAttachment(db: Kysely<DB>, ctx: Context, id: string, parent: 'document' | 'task') {
   const file = await repo.attachmentById(db, id);
   if (!file) throw notFound();
   const scope = scopePaths(ctx, 'read');
   if (parent === 'document') {
     if (file.document_id === null || !(await documentInScope(db, scope, file.document_id))) throw notFound();
-    return logged(db, ctx, file);
+    return file;
   }
   if (file.task_update_id === null) throw notFound();
   const update = await db.selectFrom('work_task_update').select(['task_id']).where('id', '=', file.task_update_id).executeTakeFirst();
   if (!update || !(await taskInScope(db, scope, update.task_id))) throw notFound();
-  return logged(db, ctx, file);
+  return file;
+}
+
+/**
+ * Removes an attachment of a document or a task update: only writers of the unit it was stored
+ * under may (same rule as attaching); the removal is audited with the file's name and size.
+ */
+export async function removeWorkAttachment(db: Kysely<DB>, ctx: Context, id: string, parent: 'document' | 'task'): Promise<void> {
+  const file = await visibleAttachment(db, ctx, id, parent);
+  await requireUnit(db, ctx, file.unit_id, 'records.write');
+  await db.transaction().execute(async (trx) => {
+    const removed = await trx.deleteFrom('work_attachment').where('id', '=', id).executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) throw notFound();
+    await recordAudit(trx, ctx, { action: 'work.detached', entityType: 'work_attachment', entityId: id, unitId: file.unit_id, before: { fileName: file.file_name, size: file.size, documentId: file.document_id, taskUpdateId: file.task_update_id } });
+  });
 }
 
 /** Party documents are read under audit: each download leaves a row naming who took which file. */

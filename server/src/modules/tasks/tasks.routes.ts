@@ -1,10 +1,10 @@
-import { attachmentView, idParams, taskCreateRequest, taskEditRequest, taskListQuery, taskSummary, taskUpdateRequest, taskView, workAttachmentLimits } from '@tcxd/contract';
+import { attachmentView, idParams, okResponse, taskCreateRequest, taskEditRequest, taskListQuery, taskSummary, taskUpdateRequest, taskView, workAttachmentLimits } from '@tcxd/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendFile, uploadOf } from '../../platform/attachments.ts';
 import { contextOf } from '../../platform/request-context.ts';
 import { uploadBodyLimit } from '../documents/documents.routes.ts';
-import { attachToTaskUpdate, readWorkAttachment } from '../documents/work-attachments.service.ts';
+import { attachToTaskUpdate, readWorkAttachment, removeWorkAttachment } from '../documents/work-attachments.service.ts';
 import { startTaskReminderTimer } from './tasks.reminder-timer.ts';
 import * as service from './tasks.service.ts';
 
@@ -52,4 +52,8 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/attachments/:id', { config: attachmentEntity, schema: { tags, summary: 'Tải tệp đính kèm nhiệm vụ / Download a task attachment', params: idParams } }, async (request, reply) =>
     sendFile(reply, await readWorkAttachment(app.db, contextOf(request), request.params.id, 'task')),
   );
+  app.delete('/attachments/:id', { config: attachmentEntity, schema: { tags, summary: 'Gỡ tệp đính kèm báo cáo tiến độ / Remove a task update attachment', params: idParams, response: { 200: okResponse } } }, async (request) => {
+    await removeWorkAttachment(app.db, contextOf(request), request.params.id, 'task');
+    return { ok: true as const };
+  });
 };
