@@ -141,10 +141,16 @@ describe('work programme in the browser', () => {
     expect(await bar.locator('rect').count()).toBe(2);
   }, 180_000);
 
-  it('edits the task: a new title and lead person, then cancels it with a reason shown in its history', async () => {
+  it('removes an attached report, edits the task (new title and lead person), then cancels it with a reason shown in its history', async () => {
     await admin.goto(`${server.baseUrl}/tasks`);
     await admin.getByRole('link', { name: 'Rà soát, kiện toàn ban thường vụ các tỉnh ủy' }).click();
     await admin.waitForURL(/\/tasks\/[0-9a-f-]{36}$/);
+    // The report attached by mistake is removed from its update.
+    const file = admin.getByRole('link', { name: 'Báo cáo kiện toàn.pdf' });
+    await file.waitFor();
+    await admin.getByRole('button', { name: 'Gỡ tệp Báo cáo kiện toàn.pdf', exact: true }).click();
+    await admin.locator('.ant-popconfirm').getByRole('button', { name: 'Gỡ tệp', exact: true }).click();
+    await file.waitFor({ state: 'detached' });
     await admin.getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
     const dialog = admin.getByRole('dialog');
     const title = dialog.getByLabel('Tên nhiệm vụ, đề án', { exact: true });

@@ -1,6 +1,6 @@
 import { workAttachmentLimits } from '@tcxd/contract';
-import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, List, Typography } from 'antd';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, List, Popconfirm, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { attachmentView } from '@tcxd/contract';
@@ -11,8 +11,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 
 type Attachment = z.infer<typeof attachmentView>;
 
-/** Files of a record with download links, and (for writers) a button to attach a PDF or Word file. */
-export function AttachmentList({ files, downloadBase, onAttach, testId }: { readonly files: readonly Attachment[]; readonly downloadBase: string; readonly onAttach?: (file: File) => Promise<unknown>; readonly testId: string }) {
+/** Files of a record with download links, and (for writers) a button to attach a PDF or Word file and one to remove each file. */
+export function AttachmentList({ files, downloadBase, onAttach, onRemove, testId }: { readonly files: readonly Attachment[]; readonly downloadBase: string; readonly onAttach?: (file: File) => Promise<unknown>; readonly onRemove?: (id: string) => Promise<unknown>; readonly testId: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -32,6 +32,15 @@ export function AttachmentList({ files, downloadBase, onAttach, testId }: { read
       if (input.current) input.current.value = '';
     }
   };
+  const remove = async (f: Attachment) => {
+    if (!onRemove) return;
+    try {
+      await onRemove(f.id);
+      void message.success(t('work.attachments.removed', { name: f.fileName }));
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
   return (
     <div data-testid={testId}>
       {files.length > 0 ? (
@@ -39,7 +48,13 @@ export function AttachmentList({ files, downloadBase, onAttach, testId }: { read
           size="small"
           dataSource={[...files]}
           renderItem={(f) => (
-            <List.Item>
+            <List.Item
+              actions={onRemove ? [
+                <Popconfirm key="remove" title={t('work.attachments.removeConfirm', { name: f.fileName })} okText={t('work.attachments.remove')} cancelText={t('common.cancel')} onConfirm={() => remove(f)}>
+                  <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('work.attachments.removeNamed', { name: f.fileName })} />
+                </Popconfirm>,
+              ] : undefined}
+            >
               <a href={`${downloadBase}/${f.id}`}>{f.fileName}</a>
               <Typography.Text type="secondary">{`${Math.max(1, Math.round(f.size / 1024))} KB · ${formatDateTime(f.uploadedAt)}`}</Typography.Text>
             </List.Item>

@@ -70,7 +70,7 @@ export function DocumentPage() {
           {writer ? <RelationForm documentId={d.id} /> : null}
         </Card>
         <Card size="small" title={t('work.attachments.title')}>
-          <AttachmentList testId="document-attachments" files={d.attachments} downloadBase="/api/documents/attachments" onAttach={writer ? async (file) => { await documentsApi.attach(d.id, file); await refreshDocuments(); } : undefined} />
+          <AttachmentList testId="document-attachments" files={d.attachments} downloadBase="/api/documents/attachments" onAttach={writer ? async (file) => { await documentsApi.attach(d.id, file); await refreshDocuments(); } : undefined} onRemove={writer ? async (fileId) => { await documentsApi.removeAttachment(fileId); await refreshDocuments(); } : undefined} />
         </Card>
         {d.disseminations.map((s) => (
           <DisseminationCard key={s.id} dissemination={s} canRecord={writer} />

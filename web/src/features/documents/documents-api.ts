@@ -1,7 +1,7 @@
-import { attachmentView, type DocumentCreateRequest, type DocumentRelationKind, documentSummary, documentView } from '@tcxd/contract';
+import { attachmentView, type DocumentCreateRequest, type DocumentRelationKind, documentSummary, documentView, okResponse } from '@tcxd/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api } from '../../app/api-client.ts';
+import { api, apiRequest } from '../../app/api-client.ts';
 import { apiUpload } from '../../app/api-transfer.ts';
 import { queryClient } from '../../app/query-client.ts';
 
@@ -25,6 +25,7 @@ export const documentsApi = {
   disseminate: (id: string, body: { fromUnitId: string; asOf: string; unitIds: string[] }) => api.post(`/api/documents/${id}/disseminations`, documentView, body),
   report: (disseminationId: string, body: { unitId: string; disseminatedOn: string; implementingNumber: string | null }) => api.post(`/api/documents/disseminations/${disseminationId}/reports`, documentView, body),
   attach: (id: string, file: File) => apiUpload(`/api/documents/${id}/attachments`, attachmentView, file, file.type || 'application/octet-stream', { query: { fileName: file.name } }),
+  removeAttachment: (fileId: string) => apiRequest('DELETE', `/api/documents/attachments/${fileId}`, okResponse),
 };
 
 /** Refetches everything of the register. */

@@ -69,7 +69,7 @@ export function TaskUpdates({ task }: { readonly task: TaskView }) {
                 <Typography.Text type="secondary">{formatDateTime(u.createdAt)}</Typography.Text>
               </Space>
               {u.note ? <Typography.Paragraph style={{ margin: 0 }}>{u.note}</Typography.Paragraph> : null}
-              <AttachmentList testId="update-attachments" files={u.attachments} downloadBase="/api/tasks/attachments" onAttach={async (file) => { await tasksApi.attach(u.id, file); await refreshTasks(); }} />
+              <AttachmentList testId="update-attachments" files={u.attachments} downloadBase="/api/tasks/attachments" onAttach={async (file) => { await tasksApi.attach(u.id, file); await refreshTasks(); }} onRemove={async (fileId) => { await tasksApi.removeAttachment(fileId); await refreshTasks(); }} />
             </Space>
           </List.Item>
         )}

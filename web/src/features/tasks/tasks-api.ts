@@ -1,7 +1,7 @@
-import { attachmentView, type TaskCreateRequest, type TaskEditRequest, type TaskStatus, taskSummary, type TaskUpdateRequest, taskView } from '@tcxd/contract';
+import { attachmentView, okResponse, type TaskCreateRequest, type TaskEditRequest, type TaskStatus, taskSummary, type TaskUpdateRequest, taskView } from '@tcxd/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api } from '../../app/api-client.ts';
+import { api, apiRequest } from '../../app/api-client.ts';
 import { apiUpload } from '../../app/api-transfer.ts';
 import { queryClient } from '../../app/query-client.ts';
 
@@ -27,6 +27,7 @@ export const tasksApi = {
   edit: (id: string, body: TaskEditRequest) => api.put(`/api/tasks/${id}`, taskView, body),
   update: (id: string, body: TaskUpdateRequest) => api.post(`/api/tasks/${id}/updates`, taskView, body),
   attach: (updateId: string, file: File) => apiUpload(`/api/tasks/updates/${updateId}/attachments`, attachmentView, file, file.type || 'application/octet-stream', { query: { fileName: file.name } }),
+  removeAttachment: (fileId: string) => apiRequest('DELETE', `/api/tasks/attachments/${fileId}`, okResponse),
 };
 
 /** Refetches everything of the tasks module. */
