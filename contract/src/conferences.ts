@@ -137,6 +137,12 @@ export const confirmationRequest = z.object({
 });
 export type ConfirmationRequest = z.infer<typeof confirmationRequest>;
 
+/** Connection points added to or removed from a conference after it was created (before its conclusion). */
+export const pointsChangeRequest = z
+  .object({ add: z.array(z.uuid()).max(5000).default([]), remove: z.array(z.uuid()).max(5000).default([]) })
+  .refine((v) => v.add.length + v.remove.length > 0, { message: 'Chọn ít nhất một điểm cầu để thêm hoặc bớt' });
+export type PointsChangeRequest = z.infer<typeof pointsChangeRequest>;
+
 export const checkInRequest = z.object({ unitId: z.uuid(), connected: z.boolean().default(true) });
 export type CheckInRequest = z.infer<typeof checkInRequest>;
 

@@ -175,6 +175,7 @@ const validBody: Readonly<Record<string, (f: Fixture) => unknown>> = {
   'POST /api/documents/:id/disseminations': (f) => ({ fromUnitId: f.unitA.id, asOf: '2024-06-01', unitIds: [f.cellA.id] }),
   'POST /api/documents/disseminations/:id/reports': (f) => ({ unitId: f.cellA.id, disseminatedOn: '2024-06-01' }),
   'PUT /api/conferences/:id/agenda': () => ({ items: [] }),
+  'POST /api/conferences/:id/points': (f) => ({ add: [f.cellA.id] }),
   'POST /api/conferences/:id/confirmations': (f) => ({ unitId: f.cellA.id, chair: 'Xâm Nhập', attendees: 1, contact: '0900' }),
   'POST /api/conferences/:id/check-ins': (f) => ({ unitId: f.cellA.id }),
   'PUT /api/conferences/:id/conclusion': (f) => ({ summary: 'Xâm nhập', items: [{ text: 'Xâm nhập', leadUnitId: f.cellA.id, dueOn: '2030-01-01' }] }),

@@ -1,4 +1,4 @@
-import type { CheckInEvent, CheckInRequest, ConfirmationRequest, ConferenceView } from '@tcxd/contract';
+import type { CheckInEvent, CheckInRequest, ConfirmationRequest, ConferenceView, PointsChangeRequest } from '@tcxd/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { scopePaths, withinScope } from '../../platform/access.ts';
@@ -10,7 +10,7 @@ import { notifyUsers } from '../../platform/notifications.ts';
 import { todayVn } from '../../platform/today.ts';
 import { vnTimeText } from '../reports/reports.presenter.ts';
 import { writersOf } from '../reports/reports.repository.ts';
-import { getConference, managedConference, managesConference, visibleConference } from './conferences.service.ts';
+import { getConference, managedConference, managesConference, requireWithin, visibleConference } from './conferences.service.ts';
 import * as repo from './conferences.repository.ts';
 
 /** The live topic of a conference's check-in board. */
@@ -88,4 +88,37 @@ export async function checkIn(db: Kysely<DB>, ctx: Context, id: string, input: C
     await publishLive(trx, boardTopic(id), event);
     return event;
   });
+}
+
+/**
+ * Adds connection points (units of the host's subtree) or removes them, until the conclusion is
+ * recorded. A point that has already connected stays: it took part. New points await the next
+ * sending of invitations; open boards get the new counts.
+ */
+export async function changePoints(db: Kysely<DB>, ctx: Context, id: string, input: PointsChangeRequest): Promise<ConferenceView> {
+  await db.transaction().execute(async (trx) => {
+    const conference = await managedConference(trx, ctx, id);
+    const concluded = await trx.selectFrom('conference_conclusion').select('id').where('conference_id', '=', id).limit(1).executeTakeFirst();
+    if (conference.conclusion_summary !== null || concluded) throw new AppError('refused', { params: { reason: 'Hội nghị đã có kết luận, không thay đổi điểm cầu' } });
+    const remove = [...new Set(input.remove)];
+    const add = [...new Set(input.add)].filter((u) => !remove.includes(u));
+    await requireWithin(trx, conference.host_path, [...add, ...remove]);
+    if (remove.length > 0) {
+      const current = await trx.selectFrom('conference_point').select(['unit_id', 'connected_at']).where('conference_id', '=', id).where('unit_id', 'in', remove).execute();
+      if (current.length !== remove.length) throw notFound();
+      if (current.some((p) => p.connected_at !== null)) throw new AppError('refused', { params: { reason: 'Điểm cầu đã kết nối, không bớt được' } });
+      await trx.deleteFrom('conference_point').where('conference_id', '=', id).where('unit_id', 'in', remove).execute();
+    }
+    for (let i = 0; i < add.length; i += 1000) {
+      await trx
+        .insertInto('conference_point')
+        .values(add.slice(i, i + 1000).map((unit_id) => ({ conference_id: id, unit_id, chair: null, attendees: null, contact: null, invited_at: null, confirmed_at: null, connected_at: null })))
+        .onConflict((oc) => oc.columns(['conference_id', 'unit_id']).doNothing())
+        .execute();
+    }
+    await recordAudit(trx, ctx, { action: 'conference.points_changed', entityType: 'conference', entityId: id, unitId: conference.host_unit_id, after: { added: add, removed: remove } });
+    const counts = await repo.pointCounts(trx, id);
+    await publishLive(trx, boardTopic(id), { unitId: null, connectedAt: null, ...counts });
+  });
+  return getConference(db, ctx, id);
 }

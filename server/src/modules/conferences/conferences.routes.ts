@@ -10,6 +10,7 @@ import {
   conferenceView,
   confirmationRequest,
   idParams,
+  pointsChangeRequest,
 } from '@tcxd/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -58,6 +59,11 @@ export const conferencesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/invitations',
     { config: entity, schema: { tags, summary: 'Gửi giấy mời các điểm cầu / Send the invitations', params: idParams, response: { 200: conferenceView } } },
     async (request) => points.sendInvitations(app.db, contextOf(request), request.params.id),
+  );
+  app.post(
+    '/:id/points',
+    { config: entity, schema: { tags, summary: 'Thêm, bớt điểm cầu / Add or remove connection points', params: idParams, body: pointsChangeRequest, response: { 200: conferenceView } } },
+    async (request) => points.changePoints(app.db, contextOf(request), request.params.id, request.body),
   );
   app.post(
     '/:id/confirmations',

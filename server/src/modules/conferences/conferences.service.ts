@@ -75,7 +75,7 @@ export async function getConference(db: Db, ctx: Context, id: string): Promise<C
 }
 
 /** Refuses units outside the host's subtree exactly like missing ones. */
-async function requireWithin(db: Db, hostPath: string, ids: readonly string[]): Promise<void> {
+export async function requireWithin(db: Db, hostPath: string, ids: readonly string[]): Promise<void> {
   const unique = [...new Set(ids)];
   const rows = await unitPaths(db, unique);
   if (rows.length !== unique.length || !rows.every((u) => pathWithin(u.path, hostPath))) throw notFound();
