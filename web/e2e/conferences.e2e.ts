@@ -75,6 +75,24 @@ describe('briefing conferences in the browser', () => {
     expect(admin.url()).toBe(conferenceUrl);
   });
 
+  it('removes a point not yet connected and adds it back before the conclusion', async () => {
+    const row = admin.locator('tr.ant-table-row').filter({ hasText: 'Chưa kết nối' }).first();
+    const name = (await row.locator('td').first().innerText()).trim();
+    await row.getByRole('button', { name: `Bớt điểm cầu ${name}`, exact: true }).click();
+    await admin.locator('.ant-popconfirm').getByRole('button', { name: 'Bớt điểm cầu', exact: true }).click();
+    await expect.poll(() => figure(admin, 'Đã kết nối').innerText(), { timeout: 10_000 }).toBe('2/39');
+    expect(await admin.locator('tr.ant-table-row').filter({ hasText: name }).count()).toBe(0);
+    await admin.locator('.ant-select').filter({ hasText: 'Chọn đơn vị để thêm điểm cầu' }).click();
+    await admin.keyboard.type(name.slice(0, 12));
+    await admin.locator('.ant-select-item-option').filter({ hasText: name }).first().click();
+    // The multiple select keeps its list open after a pick; close it so it covers nothing below.
+    await admin.keyboard.press('Escape');
+    await admin.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await admin.getByRole('button', { name: 'Thêm điểm cầu', exact: true }).click();
+    await expect.poll(() => figure(admin, 'Đã kết nối').innerText(), { timeout: 10_000 }).toBe('2/40');
+    await admin.locator('tr.ant-table-row').filter({ hasText: name }).first().waitFor();
+  }, 120_000);
+
   it('records the conclusion, turns it into tasks and downloads the conclusion notice', async () => {
     const items = [
       { text: 'Hoàn thành kiểm điểm, đánh giá, xếp loại Ban Thường vụ năm 2026', unit: 'Hà Nội', due: vnDatePlus(30) },

@@ -1,4 +1,4 @@
-import { type AgendaRequest, checkInEvent, documentSummary, type ConclusionRequest, conclusionTasksResult, type ConferenceCreateRequest, conferenceSummary, conferenceView, type ConfirmationRequest } from '@tcxd/contract';
+import { type AgendaRequest, checkInEvent, documentSummary, type ConclusionRequest, conclusionTasksResult, type ConferenceCreateRequest, conferenceSummary, conferenceView, type ConfirmationRequest, type PointsChangeRequest } from '@tcxd/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
@@ -21,6 +21,7 @@ export const conferencesApi = {
   setAgenda: (id: string, request: AgendaRequest) => api.put(`/api/conferences/${id}/agenda`, conferenceView, request),
   invite: (id: string) => api.post(`/api/conferences/${id}/invitations`, conferenceView),
   confirm: (id: string, request: ConfirmationRequest) => api.post(`/api/conferences/${id}/confirmations`, conferenceView, request),
+  changePoints: (id: string, request: PointsChangeRequest) => api.post(`/api/conferences/${id}/points`, conferenceView, request),
   checkIn: (id: string, unitId: string, connected: boolean) => api.post(`/api/conferences/${id}/check-ins`, checkInEvent, { unitId, connected }),
   recordConclusion: (id: string, request: ConclusionRequest) => api.put(`/api/conferences/${id}/conclusion`, conferenceView, request),
   toTasks: (id: string) => api.post(`/api/conferences/${id}/conclusion/tasks`, conclusionTasksResult),

@@ -1,11 +1,12 @@
 import type { ConferencePoint, ConferenceView } from '@tcxd/contract';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useErrorText } from '../../app/error-text.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { conferencesApi, refreshConference } from './conferences-api.ts';
+import { PointAdder, pointsChangeable } from './point-changes.tsx';
 
 interface ConfirmForm {
   readonly chair: string;
@@ -29,13 +30,20 @@ export function PointBoard({ view, live, writer }: { readonly view: ConferenceVi
       void refreshConference(view.id);
     },
   });
+  const remove = useMutation({
+    mutationFn: (unitId: string) => conferencesApi.changePoints(view.id, { add: [], remove: [unitId] }),
+    onSuccess: () => void refreshConference(view.id),
+  });
+  const changeable = pointsChangeable(view);
   return (
     <Card title={t('conferences.board')} extra={<Tag color={live ? 'green' : 'default'}>{live ? t('conferences.live') : t('conferences.notLive')}</Tag>}>
       <Space size="large" style={{ marginBottom: 16 }}>
         <Statistic title={t('conferences.connectedOf')} value={`${view.connected}/${view.points}`} />
         <Statistic title={t('conferences.confirmedOf')} value={`${view.confirmed}/${view.points}`} />
       </Space>
+      {changeable ? <PointAdder view={view} /> : null}
       {checkIn.isError ? <Alert type="error" showIcon title={errorText(checkIn.error)} style={{ marginBottom: 16 }} /> : null}
+      {remove.isError ? <Alert type="error" showIcon title={errorText(remove.error)} style={{ marginBottom: 16 }} /> : null}
       <Table<ConferencePoint>
         rowKey="unitId"
         size="small"
@@ -62,6 +70,11 @@ export function PointBoard({ view, live, writer }: { readonly view: ConferenceVi
                       {p.connectedAt ? t('conferences.disconnect') : t('conferences.checkIn')}
                     </Button>
                     <Button size="small" onClick={() => setConfirming(p)}>{t('conferences.confirm')}</Button>
+                    {changeable && p.connectedAt === null ? (
+                      <Popconfirm title={t('conferences.removePointConfirm', { name: p.unitName })} okText={t('conferences.removePoint')} cancelText={t('common.cancel')} onConfirm={() => remove.mutate(p.unitId)}>
+                        <Button size="small" danger aria-label={t('conferences.removePointNamed', { name: p.unitName })}>{t('conferences.removePoint')}</Button>
+                      </Popconfirm>
+                    ) : null}
                   </Space>
                 ),
               }]
