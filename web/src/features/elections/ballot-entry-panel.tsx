@@ -1,9 +1,9 @@
 import type { ElectionView } from '@tcxd/contract';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Card, Flex, InputNumber, Tag, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { type KeyboardEvent, memo, useCallback, useRef, useState } from 'react';
-import { useErrorText } from '../../app/error-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { BallotEntryLayout } from './ballot-entry-layout.tsx';
 import { ballotOf, type BallotDraft, emptyDraft, keyStep, toggleStruck, verdictOf } from './ballot-keys.ts';
 import { electionsApi } from './elections-api.ts';
 
@@ -36,7 +36,6 @@ const CandidateRow = memo(function CandidateRow({ position, fullName, struck, cu
  */
 export function BallotEntryPanel({ election, firstNumber }: { readonly election: ElectionView; readonly firstNumber: number }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const count = election.candidates.length;
   const [draft, setDraft] = useState<BallotDraft>(emptyDraft);
   const [ballotNumber, setBallotNumber] = useState(firstNumber);
@@ -64,27 +63,14 @@ export function BallotEntryPanel({ election, firstNumber }: { readonly election:
   };
 
   return (
-    <Flex gap={16} wrap align="flex-start">
-      <Card style={{ minWidth: 420, flex: 1 }} title={<span data-testid="ballot-number">{t('elections.entry.ballot', { number: ballotNumber })}</span>}
-        extra={<InputNumber aria-label={t('elections.entry.number')} min={1} value={ballotNumber} onChange={(v) => setBallotNumber(typeof v === 'number' ? v : 1)} />}>
-        <div ref={box} tabIndex={0} role="listbox" aria-label={t('elections.entry.ballotArea')} onKeyDown={onKey} data-testid="ballot-area" data-ballot={ballotNumber} data-ready={save.isPending ? 'no' : 'yes'}
-          style={{ outline: '2px solid #1677ff33', borderRadius: 6, padding: 8 }} autoFocus>
-          {election.candidates.map((c) => (
-            <CandidateRow key={c.position} position={c.position} fullName={c.fullName} struck={draft.struck.includes(c.position)} current={draft.cursor === c.position} onPick={pick} />
-          ))}
-        </div>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('elections.entry.keys')}</Typography.Paragraph>
-      </Card>
-      <Flex vertical gap={12} style={{ minWidth: 300, flex: 1 }}>
-        <Alert data-testid="ballot-verdict" type={verdict.valid ? 'success' : 'warning'} showIcon
-          title={verdict.valid ? t('elections.entry.valid', { left: verdict.left, seats: election.seats }) : t(`elections.invalid.${verdict.reason}`, { left: verdict.left, seats: election.seats })} />
-        {save.isError ? <Alert type="error" showIcon title={errorText(save.error)} /> : null}
-        {last ? (
-          <Alert data-testid="ballot-saved" type="info" showIcon
-            title={t('elections.entry.saved', { number: last.ballotNumber })}
-            description={<>{last.message ? <div>{last.message}</div> : null}<Tag>{t(`elections.status.${last.status === 'agreed' ? 'agreed' : last.status === 'discrepancy' ? 'discrepancy' : 'single'}`)}</Tag></>} />
-        ) : null}
-      </Flex>
-    </Flex>
+    <BallotEntryLayout ballotNumber={ballotNumber} onBallotNumber={setBallotNumber} onKeyDown={onKey} pending={save.isPending} box={box} minWidth={420}
+      keysHint={t('elections.entry.keys')} error={save.error}
+      verdict={<Alert data-testid="ballot-verdict" type={verdict.valid ? 'success' : 'warning'} showIcon
+        title={verdict.valid ? t('elections.entry.valid', { left: verdict.left, seats: election.seats }) : t(`elections.invalid.${verdict.reason}`, { left: verdict.left, seats: election.seats })} />}
+      saved={last ? { ballotNumber: last.ballotNumber, status: last.status, detail: last.message ? <div>{last.message}</div> : null } : null}>
+      {election.candidates.map((c) => (
+        <CandidateRow key={c.position} position={c.position} fullName={c.fullName} struck={draft.struck.includes(c.position)} current={draft.cursor === c.position} onPick={pick} />
+      ))}
+    </BallotEntryLayout>
   );
 }
