@@ -77,7 +77,7 @@ describe('periodic reports in the browser', () => {
     expect(path).toBeTruthy();
     // The clerk sees the return and its comment.
     await clerk.reload();
-    await clerk.getByText('Đề nghị bổ sung số liệu kết nạp trong doanh nghiệp tư nhân').waitFor();
+    await clerk.getByText('Đề nghị bổ sung số liệu kết nạp trong doanh nghiệp tư nhân', { exact: true }).waitFor();
   });
 
   it('the clerk corrects and resends; both sides compare the sent versions with the change marked', async () => {
