@@ -64,6 +64,28 @@ describe('periodic reports in the browser', () => {
     const figure = admin.locator('.ant-statistic').filter({ hasText: 'Đã báo cáo' }).locator('.ant-statistic-content-value');
     await figure.waitFor();
     expect(await figure.innerText()).toMatch(/^1\/40$/);
+    // Filtered to one region, then to emulation cluster 2 (of 2021–2022: its provinces that still exist), the figure counts only their units.
+    const periodId = new URL(admin.url()).searchParams.get('period') ?? (await apiFrom<{ id: string }[]>(admin, 'GET', '/api/reports/periods'))[0]?.id ?? '';
+    const south = await apiFrom<{ reported: number; expected: number; rows: { unit: { name: string } }[] }>(admin, 'GET', `/api/reports/periods/${periodId}/tracking?region=south`);
+    expect(south.expected).toBeGreaterThan(0);
+    expect(south.expected).toBeLessThan(40);
+    await admin.getByLabel('Lọc theo vùng', { exact: true }).click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: 'Miền Nam' }).click();
+    await admin.waitForURL(/region=south/);
+    await figure.getByText(`${south.reported}/${south.expected}`, { exact: true }).waitFor();
+    expect(await admin.getByRole('row').filter({ hasText: 'Hà Nội' }).count()).toBe(0);
+    await admin.getByLabel('Lọc theo vùng', { exact: true }).click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: 'Miền Bắc' }).click();
+    await admin.getByLabel('Lọc theo cụm, khối thi đua', { exact: true }).click();
+    await admin.locator('.ant-select-item-option').filter({ hasText: /^Cụm thi đua số 2/ }).first().click();
+    await admin.waitForURL(/cluster=/);
+    const clusterId = new URL(admin.url()).searchParams.get('cluster') ?? '';
+    const cluster = await apiFrom<{ reported: number; expected: number }>(admin, 'GET', `/api/reports/periods/${periodId}/tracking?region=north&clusterId=${clusterId}`);
+    expect(cluster.expected).toBeGreaterThan(0);
+    expect(cluster.expected).toBeLessThan(14);
+    await figure.getByText(`${cluster.reported}/${cluster.expected}`, { exact: true }).waitFor();
+    await admin.goto(`${server.baseUrl}/reports`);
+    await figure.getByText('1/40', { exact: true }).waitFor();
     await admin.getByRole('row').filter({ hasText: 'Hà Nội' }).getByText('Hà Nội').click();
     await admin.waitForURL('**/reports/submissions/**');
     await admin.getByPlaceholder('Ý kiến khi trả lại').fill('Đề nghị bổ sung số liệu kết nạp trong doanh nghiệp tư nhân');

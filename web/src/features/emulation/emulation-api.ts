@@ -6,10 +6,10 @@ import { queryClient } from '../../app/query-client.ts';
 
 const groupList = z.array(emulationGroupView);
 
-/** The clusters and blocs of a year that include a unit of the current scope. */
-export function emulationGroupsQuery(year: number) {
+/** The clusters and blocs of a year (of every year without one) that include a unit of the current scope, newest year first. */
+export function emulationGroupsQuery(year?: number) {
   return queryOptions({
-    queryKey: ['emulation', 'groups', year],
+    queryKey: ['emulation', 'groups', year ?? 'all'],
     queryFn: ({ signal }) => api.get('/api/emulation-groups', groupList, { year }, signal),
     placeholderData: keepPreviousData,
   });

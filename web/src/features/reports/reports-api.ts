@@ -3,12 +3,14 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../app/api-client.ts';
 import { queryClient } from '../../app/query-client.ts';
+import type { UnitFilter } from './reports-unit-filter.tsx';
 
 /** The periods of the templates in scope, newest first. */
 export const periodsQuery = () => queryOptions({ queryKey: ['reports', 'periods'], queryFn: ({ signal }) => api.get('/api/reports/periods', z.array(periodView), {}, signal) });
 
-/** Who has reported for a period. */
-export const trackingQuery = (periodId: string) => queryOptions({ queryKey: ['reports', 'tracking', periodId], queryFn: ({ signal }) => api.get(`/api/reports/periods/${periodId}/tracking`, trackingView, {}, signal), enabled: periodId !== '' });
+/** Who has reported for a period (of one cluster or region when filtered). */
+export const trackingQuery = (periodId: string, filter: UnitFilter = {}) =>
+  queryOptions({ queryKey: ['reports', 'tracking', periodId, filter], queryFn: ({ signal }) => api.get(`/api/reports/periods/${periodId}/tracking`, trackingView, { ...filter }, signal), enabled: periodId !== '' });
 
 /** One unit's report. */
 export const submissionQuery = (id: string) => queryOptions({ queryKey: ['reports', 'submission', id], queryFn: ({ signal }) => api.get(`/api/reports/submissions/${id}`, submissionView, {}, signal) });
@@ -17,8 +19,8 @@ export const submissionQuery = (id: string) => queryOptions({ queryKey: ['report
 export const versionsQuery = (id: string) => queryOptions({ queryKey: ['reports', 'versions', id], queryFn: ({ signal }) => api.get(`/api/reports/submissions/${id}/versions`, z.array(submissionVersionView), {}, signal) });
 
 /** A template's year: unit × period. */
-export const yearGridQuery = (templateId: string, year: number) =>
-  queryOptions({ queryKey: ['reports', 'year', templateId, year], queryFn: ({ signal }) => api.get('/api/reports/year-grid', yearGridView, { templateId, year: String(year) }, signal), enabled: templateId !== '' });
+export const yearGridQuery = (templateId: string, year: number, filter: UnitFilter = {}) =>
+  queryOptions({ queryKey: ['reports', 'year', templateId, year, filter], queryFn: ({ signal }) => api.get('/api/reports/year-grid', yearGridView, { templateId, year: String(year), ...filter }, signal), enabled: templateId !== '' });
 
 /** The figures of a period added up by sub-unit, as of the period or today. */
 export const aggregateQuery = (periodId: string, structure: AggregateStructure) =>

@@ -10,6 +10,7 @@ import { PageError } from '../../app/page-states.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { periodsQuery, refreshReports, reportsApi, trackingQuery } from './reports-api.ts';
 import { ReportsAggregatePanel } from './reports-aggregate-panel.tsx';
+import { ReportsUnitFilter, useUnitFilter } from './reports-unit-filter.tsx';
 import { ReportsUnlockButton } from './reports-unlock-button.tsx';
 import { ReportsYearGrid } from './reports-year-grid.tsx';
 
@@ -24,7 +25,8 @@ export function ReportsPage() {
   const [params, setParams] = useSearchParams();
   const periods = useQuery(periodsQuery());
   const periodId = params.get('period') ?? periods.data?.[0]?.id ?? '';
-  const tracking = useQuery(trackingQuery(periodId));
+  const [filter, setFilter] = useUnitFilter();
+  const tracking = useQuery(trackingQuery(periodId, filter));
   if (periods.error) return <PageError error={periods.error} />;
   const view = tracking.data;
   const statusText = (s: TrackingStatus) => t(({ on_time: 'reports.status.on_time', late: 'reports.status.late', returned: 'reports.status.returned', missing: 'reports.status.missing' } as const)[s]);
@@ -47,6 +49,7 @@ export function ReportsPage() {
   };
   const tracked = view && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
+          <ReportsUnitFilter year={Number(view.period.startsOn.slice(0, 4))} value={filter} onChange={setFilter} />
           <Card>
             <Space size="large" wrap>
               <Statistic title={t('reports.reportedOf')} value={`${view.reported}/${view.expected}`} />
@@ -86,7 +89,7 @@ export function ReportsPage() {
         title={t('reports.title')}
         extra={
           <Space wrap>
-            <Select style={{ minWidth: 240 }} aria-label={t('reports.period')} value={periodId || undefined} onChange={(v: string) => setParams({ period: v })} options={(periods.data ?? []).map((p) => ({ value: p.id, label: `${p.label} — ${p.templateName}` }))} />
+            <Select style={{ minWidth: 240 }} aria-label={t('reports.period')} value={periodId || undefined} onChange={(v: string) => setParams((current) => { const next = new URLSearchParams(current); next.set('period', v); return next; })} options={(periods.data ?? []).map((p) => ({ value: p.id, label: `${p.label} — ${p.templateName}` }))} />
             {view?.period.manages && <Button onClick={() => void navigate('/reports/templates')}>{t('reports.tpl.open')}</Button>}
             {view?.period.manages && <Button onClick={() => void remind()}>{t('reports.remindMissing')}</Button>}
             {periodId && <Button href={`/api/reports/periods/${periodId}/consolidated.docx`}>{t('reports.downloadWord')}</Button>}
@@ -100,7 +103,7 @@ export function ReportsPage() {
           destroyOnHidden
           items={[
             { key: 'tracking', label: t('reports.tab.tracking'), children: tracked },
-            { key: 'year', label: t('reports.tab.year'), children: <ReportsYearGrid templateId={view.period.templateId} initialYear={Number(view.period.startsOn.slice(0, 4))} /> },
+            { key: 'year', label: t('reports.tab.year'), children: <ReportsYearGrid templateId={view.period.templateId} initialYear={Number(view.period.startsOn.slice(0, 4))} filter={filter} onFilter={setFilter} /> },
             { key: 'aggregate', label: t('reports.tab.aggregate'), children: <ReportsAggregatePanel periodId={periodId} /> },
           ]}
         />

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { EChartView } from '../../app/echart-view.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { yearGridQuery } from './reports-api.ts';
+import { ReportsUnitFilter, type UnitFilter } from './reports-unit-filter.tsx';
 
 type Cell = TrackingStatus | 'not_expected';
 type Row = YearGridView['rows'][number];
@@ -17,11 +18,11 @@ const mark: Readonly<Record<Cell, { text: string; color: string }>> = {
   not_expected: { text: '', color: 'default' },
 };
 
-/** "Theo dõi cả năm": each unit × each period of a year of one template, with the "N/M" of each column and a bar chart. */
-export function ReportsYearGrid({ templateId, initialYear }: { readonly templateId: string; readonly initialYear: number }) {
+/** "Theo dõi cả năm": each unit × each period of a year of one template, with the "N/M" of each column and a bar chart, for one cluster or region when filtered. */
+export function ReportsYearGrid({ templateId, initialYear, filter, onFilter }: { readonly templateId: string; readonly initialYear: number; readonly filter: UnitFilter; readonly onFilter: (next: UnitFilter) => void }) {
   const { t } = useI18n();
   const [year, setYear] = useState(initialYear);
-  const grid = useQuery(yearGridQuery(templateId, year));
+  const grid = useQuery(yearGridQuery(templateId, year, filter));
   const statusText = (s: Cell) => t(({ on_time: 'reports.status.on_time', late: 'reports.status.late', returned: 'reports.status.returned', missing: 'reports.status.missing', not_expected: 'reports.year.notExpected' } as const)[s]);
   const view = grid.data;
   return (
@@ -29,8 +30,9 @@ export function ReportsYearGrid({ templateId, initialYear }: { readonly template
       <Space>
         <span>{t('reports.year.year')}</span>
         <InputNumber aria-label={t('reports.year.year')} min={2000} max={2100} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} />
-        <span>{t('reports.year.legend')}</span>
+        <ReportsUnitFilter year={year} value={filter} onChange={onFilter} />
       </Space>
+      <span>{t('reports.year.legend')}</span>
       {view && view.periods.length > 0 && (
         <EChartView
           height={200}
