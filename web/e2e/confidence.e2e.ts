@@ -58,6 +58,7 @@ describe('confidence votes in the browser', () => {
     await admin.getByLabel('Số được triệu tập', { exact: true }).fill('9');
     await admin.getByLabel('Số có mặt bỏ phiếu', { exact: true }).fill('8');
     await admin.getByLabel('Trưởng Ban kiểm phiếu', { exact: true }).fill('Phạm Thị Dung');
+    await admin.getByLabel('Các thành viên khác của Ban kiểm phiếu (mỗi dòng một người, không là người được lấy phiếu)', { exact: true }).fill('Hoàng Văn Em\nVũ Thị Giang');
     await admin.getByLabel('Tài khoản của Trưởng Ban kiểm phiếu', { exact: true }).click();
     await admin.locator('.ant-select-item-option').filter({ hasText: '(admin)' }).first().click();
     await admin.getByLabel('Người nhập phiếu (ít nhất hai)', { exact: true }).click();
@@ -124,6 +125,7 @@ describe('confidence votes in the browser', () => {
     expect(text).toMatch(/Số phiếu không hợp lệ 1 /);
     expect(text).toContain('Trần Thị Bình: Từ 2/3 trở lên tín nhiệm thấp: xem xét miễn nhiệm (5/7');
     expect(text).toContain('Lê Văn Cường: Trên 1/2 đến dưới 2/3 tín nhiệm thấp');
+    expect(text).toContain('Ban kiểm phiếu gồm: Phạm Thị Dung (Trưởng ban), Hoàng Văn Em (Ủy viên), Vũ Thị Giang (Ủy viên).');
     expect(text).toContain(vote.chainHead ?? '');
   }, 300_000);
 });

@@ -5,6 +5,7 @@ import { useErrorText } from '../../app/error-text.ts';
 import { todayIso } from '../../app/format.ts';
 import { PageHeader } from '../../app/page-header.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { committeeOf } from '../elections/committee-lines.ts';
 import { electionAccountsQuery } from '../elections/elections-api.ts';
 import type { UnitChoice } from '../units/unit-choice.ts';
 import { UnitSearchSelect } from '../units/unit-search-select.tsx';
@@ -18,6 +19,7 @@ interface SetupForm {
   readonly convened: number;
   readonly present: number;
   readonly committeeHead: string;
+  readonly committeeMembers: string;
   readonly headUserId: string;
   readonly operatorIds: string[];
 }
@@ -29,7 +31,7 @@ const personsOf = (text: string) =>
     return { fullName: fullName.trim(), post: post.join(';').trim() };
   });
 
-/** Sets up a confidence vote: unit, persons (one a line, "name; post", in ballot order), convened and present, the committee head and the operators. */
+/** Sets up a confidence vote: unit, persons (one a line, "name; post", in ballot order), convened and present, the counting committee (head and members) and the operators. */
 export function ConfidenceNewPage() {
   const { t } = useI18n();
   const errorText = useErrorText();
@@ -42,7 +44,7 @@ export function ConfidenceNewPage() {
   const create = useMutation({
     mutationFn: (v: SetupForm) => confidenceApi.create({
       unitId: v.unit?.value ?? '', title: v.title, heldOn: v.heldOn, persons: personsOf(v.persons), convened: v.convened, present: v.present,
-      committee: [{ fullName: v.committeeHead, role: 'head' }], headUserId: v.headUserId, operatorIds: v.operatorIds,
+      committee: committeeOf(v.committeeHead, v.committeeMembers), headUserId: v.headUserId, operatorIds: v.operatorIds,
     }),
     onSuccess: (created) => void navigate(confidencePath(created.id)),
   });
@@ -58,6 +60,7 @@ export function ConfidenceNewPage() {
           <Form.Item name="convened" label={t('elections.convened')} rules={[{ required: true }]}><InputNumber min={1} /></Form.Item>
           <Form.Item name="present" label={t('elections.present')} extra={t('confidence.quorumHelp')} rules={[{ required: true }]}><InputNumber min={0} /></Form.Item>
           <Form.Item name="committeeHead" label={t('elections.committeeHead')} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="committeeMembers" label={t('confidence.committeeMemberLines')}><Input.TextArea rows={3} /></Form.Item>
           <Form.Item name="headUserId" label={t('elections.headAccount')} rules={[{ required: true }]}><Select options={options} loading={accounts.isFetching} /></Form.Item>
           <Form.Item name="operatorIds" label={t('elections.operators')} rules={[{ required: true }]}><Select mode="multiple" options={options} loading={accounts.isFetching} /></Form.Item>
           {create.isError ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(create.error)} /> : null}

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { UnitChoice } from '../units/unit-choice.ts';
 import { UnitSearchSelect } from '../units/unit-search-select.tsx';
 import { electionAccountsQuery, electionPath, electionQuery, electionsApi, refreshElection } from './elections-api.ts';
+import { committeeOf, textLines } from './committee-lines.ts';
 
 type Exclusion = ElectionSetupRequest['exclusions'][number];
 
@@ -31,11 +32,9 @@ interface SetupForm {
   readonly acceptWarnings: boolean;
 }
 
-const lines = (text: string | undefined) => (text ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '');
-
 /** "Họ tên; số đồng ý" per line; a line without a number counts nobody agreeing (the rules then refuse it). */
 function nominationsOf(text: string | undefined): ElectionSetupRequest['floorNominations'] {
-  return lines(text).map((line) => {
+  return textLines(text).map((line) => {
     const at = line.lastIndexOf(';');
     const agreeing = at < 0 ? 0 : Number.parseInt(line.slice(at + 1).trim(), 10);
     return { fullName: (at < 0 ? line : line.slice(0, at)).trim(), agreeing: Number.isNaN(agreeing) ? 0 : agreeing };
@@ -45,9 +44,9 @@ function nominationsOf(text: string | undefined): ElectionSetupRequest['floorNom
 function requestOf(v: SetupForm): ElectionSetupRequest {
   return {
     unitId: v.unit?.value ?? '', title: v.title, body: v.body, heldOn: v.heldOn, seats: v.seats,
-    candidates: lines(v.candidates).map((fullName) => ({ fullName, memberId: null })), floorNominations: nominationsOf(v.nominations),
+    candidates: textLines(v.candidates).map((fullName) => ({ fullName, memberId: null })), floorNominations: nominationsOf(v.nominations),
     convened: v.convened, votersPresent: v.votersPresent, exclusions: v.exclusions ?? [],
-    committee: [{ fullName: v.committeeHead, memberId: null, role: 'head' }, ...lines(v.committeeMembers).map((fullName) => ({ fullName, memberId: null, role: 'member' as const }))],
+    committee: committeeOf(v.committeeHead, v.committeeMembers).map((c) => ({ ...c, memberId: null })),
     headUserId: v.headUserId, operatorIds: v.operatorIds, tiePolicy: 'further_round', acceptWarnings: v.acceptWarnings,
   };
 }
