@@ -216,6 +216,15 @@ export interface MemberEventTallyTable {
   n: number;
 }
 
+/** One distinct word of a member's accent-free name, in name order within the word (migration 0014), for the national name search. */
+export interface MemberSearchWordTable {
+  word: string;
+  sort_key: string;
+  member_id: string;
+  search_text: string;
+  status: string;
+}
+
 export interface MemberImportJobTable {
   id: string;
   status: string;
@@ -670,6 +679,7 @@ export interface DB {
   party_member_period: PartyMemberPeriodTable;
   member_tally: MemberTallyTable;
   member_event_tally: MemberEventTallyTable;
+  member_search_word: MemberSearchWordTable;
   emulation_group: EmulationGroupTable;
   emulation_group_member: EmulationGroupMemberTable;
   org_unit: OrgUnitTable;

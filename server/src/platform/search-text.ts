@@ -18,9 +18,21 @@ export function normalizeSearch(text: string): string {
  * query's own % and _ are taken literally.
  */
 export function wordsInOrderPattern(query: string): string {
-  const words = normalizeSearch(query)
+  return `%${escapedQueryWords(query).join('%')}%`;
+}
+
+/** The words of a query, accent-free, with LIKE's % _ and \ escaped. */
+export function escapedQueryWords(query: string): string[] {
+  return normalizeSearch(query)
     .split(' ')
     .filter((w) => w !== '')
     .map((w) => w.replace(/[\\%_]/g, (c) => `\\${c}`));
-  return `%${words.join('%')}%`;
+}
+
+/**
+ * A LIKE pattern over ' ' || name that finds each typed word at the start of a name word,
+ * in order: "nguyen hung" finds "nguyen van hung", "hung" does not find "phung".
+ */
+export function wordStartsPattern(query: string): string {
+  return `${escapedQueryWords(query).map((w) => `% ${w}`).join('')}%`;
 }

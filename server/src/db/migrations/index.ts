@@ -12,6 +12,7 @@ import * as m0010 from './0010-work-programme.ts';
 import * as m0011 from './0011-member-event-tally.ts';
 import * as m0012 from './0012-conferences.ts';
 import * as m0013 from './0013-attachments.ts';
+import * as m0014 from './0014-member-search-words.ts';
 
 /** Every migration in order. A merged migration is never edited; add a new one. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -28,4 +29,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-member-event-tally': m0011,
   '0012-conferences': m0012,
   '0013-attachments': m0013,
+  '0014-member-search-words': m0014,
 };

@@ -121,7 +121,7 @@ export async function importMembers(db: Kysely<DB>, ctx: Context, request: Impor
     await db.transaction().execute(async (trx) => {
       report = await run(trx, (members) => insertMembersInBulk(trx, members, actorUserId(ctx)).then(() => undefined));
       if (tally.errorCount > 0 || tally.failure !== null) throw rollback;
-      await sql`analyze party_member`.execute(trx);
+      await sql`analyze party_member, member_search_word`.execute(trx);
       await recordAudit(trx, ctx, {
         action: 'member.import',
         entityType: 'member_import',

@@ -2,7 +2,8 @@ import { type MemberFields, type MemberListQuery, memberCountLimit } from '@tcxd
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inScope } from '../../platform/access.ts';
-import { normalizeSearch, wordsInOrderPattern } from '../../platform/search-text.ts';
+import { normalizeSearch, wordStartsPattern, wordsInOrderPattern } from '../../platform/search-text.ts';
+import { nameQueryOf, nationalNameSearch } from './members.name-search.ts';
 import { personNameSortKey } from '../../platform/vietnamese-sort.ts';
 import type { EventColumns, Period, Projection, StoredEvent, Successions } from './members.history.ts';
 
@@ -212,16 +213,35 @@ function filtered(db: Db, scope: readonly string[], q: Omit<MemberListQuery, 'pa
     const digits = /^\d+$/.test(text);
     if (digits && text.length === 8) query = query.where('m.card_number', '=', text);
     else if (digits && text.length === 12 && canSearchCitizenId) query = query.where('m.citizen_id', '=', text);
-    else query = query.where('m.search_text', 'like', wordsInOrderPattern(text));
+    else query = query.where('m.search_text', 'like', wordsInOrderPattern(text)).where(sql<SqlBool>`(' ' || m.search_text) like ${wordStartsPattern(text)}`);
   }
   return query;
 }
 
 export const listColumns = ['m.id', 'm.full_name', 'm.sex', 'm.birth_date', 'm.ethnicity', 'm.card_number', 'm.status', 'm.exempted', 'm.admission_date', 'm.full_member_date', 'c.id as cell_id', 'c.name as cell_name'] as const;
 
+/** Whether the scope holds the root of the structure (the whole country). */
+async function holdsWholeCountry(db: Db, scope: readonly string[]): Promise<boolean> {
+  if (!scope.some((p) => !p.includes('.'))) return false;
+  const root = await db.selectFrom('org_unit').select('path').where('parent_id', 'is', null).where('kind', '=', 'root').executeTakeFirst();
+  return root !== undefined && scope.includes(root.path);
+}
+
 /** One page of members in Vietnamese name order, with the number of matches (counted up to memberCountLimit). */
 export async function listMembers(db: Db, scope: readonly string[], q: MemberListQuery, unitPath: string | null, canSearchCitizenId: boolean, today: string, countLimit = memberCountLimit) {
   const base = filtered(db, scope, q, unitPath, canSearchCitizenId, today);
+  const name = q.q?.trim() ?? '';
+  // A name alone over the whole country is answered from the name words, in name order (see migration 0014).
+  const nameOnly = name !== '' && !/^\d+$/.test(name) && unitPath === null && !q.sex && !q.ethnicity && !q.ageBand;
+  if (nameOnly && (await holdsWholeCountry(db, scope))) {
+    const statuses = q.status === 'current' ? currentStatuses : [q.status];
+    const found = await nationalNameSearch(db, nameQueryOf(name), statuses, { offset: (q.page - 1) * q.pageSize, size: q.pageSize }, countLimit);
+    // By id alone: with the name condition too the planner would reach for the trigram index.
+    const rows = found.ids.length === 0 ? [] : await db.selectFrom('party_member as m').innerJoin('org_unit as c', 'c.id', 'm.home_cell_id').select(listColumns).where('m.id', 'in', found.ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const items = found.ids.flatMap((id) => byId.get(id) ?? []);
+    return { items, total: Math.min(found.counted, countLimit), totalCapped: found.counted > countLimit };
+  }
   const [items, count] = await Promise.all([
     base
       .select(listColumns)

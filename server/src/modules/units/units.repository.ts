@@ -255,7 +255,7 @@ export async function codesOf(db: Db, ids: readonly string[]): Promise<Map<strin
 
 /** Refreshes the planner statistics of the structure tables after a bulk load. */
 export async function analyzeStructure(db: Db): Promise<void> {
-  await sql`analyze org_unit, org_unit_version, org_unit_event, party_member, party_member_event, party_member_period`.execute(db);
+  await sql`analyze org_unit, org_unit_version, org_unit_event, party_member, party_member_event, party_member_period, member_search_word`.execute(db);
 }
 
 /** The latest effective date of a recorded event of each unit. */
