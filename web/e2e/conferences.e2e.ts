@@ -106,6 +106,8 @@ describe('briefing conferences in the browser', () => {
       await admin.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: item.unit }).first().click();
       await admin.getByLabel(`Thời hạn ${i + 1}`).fill(item.due);
       await admin.getByLabel(`Thời hạn ${i + 1}`).press('Enter');
+      // The date panel closes with an animation; a click during it only dismisses the panel.
+      await expect.poll(() => admin.locator('.ant-picker-dropdown:visible').count()).toBe(0);
     }
     await admin.getByRole('button', { name: 'Lưu kết luận' }).click();
     // Saved: the stored items appear in the conclusion table (a refusal would show its message instead).
