@@ -93,6 +93,9 @@ describe('stored values read back', () => {
       }),
     );
     expect(storedValues(null)).toEqual({});
+    // A stored key "__proto__" (as a JSON column may hold) is kept as data.
+    const proto = storedValues(JSON.parse('{"__proto__": 3}'));
+    expect(Object.hasOwn(proto, '__proto__') && Object.getOwnPropertyDescriptor(proto, '__proto__')?.value).toBe(3);
     expect(storedValues([1, 2])).toEqual({});
   });
 });

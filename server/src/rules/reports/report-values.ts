@@ -112,7 +112,8 @@ export function storedValues(stored: unknown): ReportValues {
   const out: ReportValues = {};
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return out;
   for (const [key, value] of Object.entries(stored)) {
-    if (value === null || (typeof value === 'number' && Number.isFinite(value))) out[key] = value;
+    // Defined, not assigned: a stored key "__proto__" is data, never the object's prototype.
+    if (value === null || (typeof value === 'number' && Number.isFinite(value))) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
