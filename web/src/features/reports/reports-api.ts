@@ -1,4 +1,4 @@
-import { type AggregateStructure, aggregateView, periodView, remindResult, submissionVersionView, submissionView, templateView, trackingView, yearGridView, type SaveSubmissionRequest, type TemplateDefinition } from '@tcxd/contract';
+import { type AggregateStructure, aggregateView, periodView, remindResult, submissionVersionView, submissionView, templateView, trackingView, yearGridView, type SaveSubmissionRequest, type TemplateCreateRequest, type TemplateDefinition } from '@tcxd/contract';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../app/api-client.ts';
@@ -33,6 +33,7 @@ const unlocked = z.object({ unitId: z.uuid(), until: z.string() });
 
 export const reportsApi = {
   unlock: (periodId: string, unitId: string, until: string, reason: string) => api.post(`/api/reports/periods/${periodId}/unlocks`, unlocked, { unitId, until, reason }),
+  createTemplate: (request: TemplateCreateRequest) => api.post('/api/reports/templates', templateView, request),
   addVersion: (templateId: string, validFrom: string, definition: TemplateDefinition) => api.post(`/api/reports/templates/${templateId}/versions`, templateView, { validFrom, definition }),
   open: (periodId: string, unitId: string) => api.post(`/api/reports/periods/${periodId}/submissions`, submissionView, { unitId }),
   save: (id: string, body: SaveSubmissionRequest) => api.put(`/api/reports/submissions/${id}`, submissionView, body),

@@ -1,12 +1,11 @@
-import { type TemplateDefinition, type TemplateView, templateView } from '@tcxd/contract';
+import type { TemplateDefinition, TemplateView } from '@tcxd/contract';
 import { App, Button, Card, Space } from 'antd';
 import { useState } from 'react';
-import { api } from '../../app/api-client.ts';
 import { useErrorText } from '../../app/error-text.ts';
 import { toIsoDate, today } from '../../app/format.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { UnitChoice } from '../units/unit-choice.ts';
-import { refreshReports } from './reports-api.ts';
+import { refreshReports, reportsApi } from './reports-api.ts';
 import { canSave, TemplateCheckPanel, useDefinitionCheck } from './template-check.tsx';
 import { TemplateDefinitionEditor } from './template-definition-editor.tsx';
 import { blankDefinition, createRequestOf, type HeaderField, type TemplateHeader } from './template-draft.ts';
@@ -38,7 +37,7 @@ export function TemplateCreateForm({ onCreated, onCancel }: Props) {
     }
     setBusy(true);
     try {
-      const created = await api.post('/api/reports/templates', templateView, built.request);
+      const created = await reportsApi.createTemplate(built.request);
       void message.success(t('reports.tpl.created', { code: created.code }));
       await refreshReports();
       onCreated(created);
