@@ -1,5 +1,5 @@
 import type { MemberFields } from '@tcxd/contract';
-import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { insertByColumns } from '../../db/bulk-insert.ts';
 import type { DB } from '../../db/schema.ts';
 import { newId } from '../../platform/ids.ts';
@@ -87,22 +87,27 @@ export async function insertMembersInBulk(trx: Transaction<DB>, members: readonl
   return ids;
 }
 
-/** Members already in the registry, by card number, citizen id, or name and birth date (to report duplicates). */
-export async function existingIdentities(trx: Kysely<DB> | Transaction<DB>, rows: readonly { cardNumber: string | null; citizenId: string | null; searchName: string; birthDate: string }[]) {
+type IdentityRow = Pick<Selectable<DB['party_member']>, 'id' | 'card_number' | 'citizen_id' | 'search_text' | 'birth_date' | 'home_cell_id' | 'full_name'>;
+
+/**
+ * Members already in the registry, by card number, citizen id, or name and birth date (to report
+ * duplicates): three lookups joined by union, each an index probe per wanted value (the name and
+ * birth date one per row, as a lateral join, whatever the table's statistics say). One query
+ * with the three tests or-ed together is planned as a scan of the whole member table, once per
+ * batch of an import: quadratic over a large file.
+ */
+export async function existingIdentities(trx: Kysely<DB> | Transaction<DB>, rows: readonly { cardNumber: string | null; citizenId: string | null; searchName: string; birthDate: string }[]): Promise<IdentityRow[]> {
   const cards = rows.flatMap((r) => (r.cardNumber ? [r.cardNumber] : []));
   const citizens = rows.flatMap((r) => (r.citizenId ? [r.citizenId] : []));
-  const found = await trx
-    .selectFrom('party_member')
-    .select(['id', 'card_number', 'citizen_id', 'search_text', 'birth_date', 'home_cell_id', 'full_name'])
-    .where((eb) =>
-      eb.or([
-        ...(cards.length ? [eb('card_number', 'in', cards)] : []),
-        ...(citizens.length ? [eb('citizen_id', 'in', citizens)] : []),
-        eb(sql`(search_text, birth_date::text)`, 'in', sql`(select * from unnest(${sql.val(rows.map((r) => r.searchName))}::text[], ${sql.val(rows.map((r) => r.birthDate))}::text[]))`),
-      ]),
-    )
-    .execute();
-  return found;
+  const columns = sql.raw('m.id, m.card_number, m.citizen_id, m.search_text, m.birth_date, m.home_cell_id, m.full_name');
+  const found = await sql<IdentityRow>`
+    select ${columns} from party_member m where m.card_number = any(${sql.val(cards)}::text[])
+    union
+    select ${columns} from party_member m where m.citizen_id = any(${sql.val(citizens)}::text[])
+    union
+    select ${columns} from unnest(${sql.val(rows.map((r) => r.searchName))}::text[], ${sql.val(rows.map((r) => r.birthDate))}::date[]) as x(search_text, birth_date)
+      cross join lateral (select * from party_member p where p.search_text = x.search_text and p.birth_date = x.birth_date offset 0) m`.execute(trx);
+  return found.rows;
 }
 
 /** Probation ends 12 months after admission (for generated and imported members). */
