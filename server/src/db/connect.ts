@@ -32,6 +32,14 @@ export interface Database {
 
 export const pgliteExtensions = { ltree, pg_trgm, unaccent, pgcrypto, btree_gist };
 
+/**
+ * PGlite's start parameters: its defaults, with 64 MB of memory per sort or hash instead of 4 MB
+ * (PostgreSQL's default). PGlite is one session, so this is taken once at a time and only while a
+ * query needs it. Measured on the national demo data: the merge of two provinces with 9,361
+ * descendants took 17.5 s with 4 MB and 7.2 s with 64 MB (bench/results/org-registry.json).
+ */
+export const pgliteStartParams: readonly string[] = [...PGlite.defaultStartParams, '-c', 'work_mem=64MB'];
+
 export type ConnectOptions =
   | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number }
   | { readonly kind: 'pglite'; readonly dataDir: string }
@@ -46,14 +54,14 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       ensureWritableDir(options.dataDir);
       const lock = acquireDataDirLock(options.dataDir);
       try {
-        return await openPglite(new PGlite(path.join(options.dataDir, 'pg'), { extensions: pgliteExtensions }), lock);
+        return await openPglite(new PGlite(path.join(options.dataDir, 'pg'), { extensions: pgliteExtensions, startParams: [...pgliteStartParams] }), lock);
       } catch (error) {
         lock.release();
         throw error;
       }
     }
     case 'pglite-memory':
-      return openPglite(new PGlite({ extensions: pgliteExtensions, loadDataDir: options.loadDataDir }), null);
+      return openPglite(new PGlite({ extensions: pgliteExtensions, loadDataDir: options.loadDataDir, startParams: [...pgliteStartParams] }), null);
   }
 }
 
