@@ -25,6 +25,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['web/e2e/**/*.e2e.ts'],
+          // The users' time zone, for the tests' "today" and the browser's (launched with this
+          // environment): the server's today is Vietnam's, which is tomorrow after 17:00 UTC.
+          env: { TZ: 'Asia/Ho_Chi_Minh' },
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
