@@ -56,7 +56,7 @@ describe('periodic reports in the browser', () => {
     await note.waitFor();
     await note.click();
     await admin.waitForURL('**/reports/submissions/**');
-    await admin.getByText('Kết nạp 31 đảng viên; kiện toàn 3 tổ chức cơ sở đảng sau sắp xếp.').waitFor();
+    await admin.locator('#n-results').filter({ hasText: 'Kết nạp 31 đảng viên; kiện toàn 3 tổ chức cơ sở đảng sau sắp xếp.' }).waitFor();
   });
 
   it('the centre sees "N/M", returns one report and downloads the consolidated Word report', async () => {
