@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/connect.ts';
+import { startEmbeddedVacuum } from './db/maintenance-timer.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { conferencesRoutes } from './modules/conferences/conferences.routes.ts';
@@ -98,5 +99,6 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   for (const module of modules) await app.register(module.routes, { prefix: module.prefix });
   await serveWebApp(app, config.webDist);
+  startEmbeddedVacuum(app);
   return app;
 }

@@ -34,6 +34,7 @@ const schema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   REPORT_REMINDER_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  EMBEDDED_VACUUM_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(1),
 });
 
 export type Config = Readonly<{
@@ -55,6 +56,8 @@ export type Config = Readonly<{
   smtp: SmtpSettings | null;
   /** How often due and overdue report reminders are checked; 0 turns them off. */
   reportReminderMinutes: number;
+  /** How often, on PGlite (which has no autovacuum), the table most behind is vacuumed; 0 turns it off. */
+  embeddedVacuumMinutes: number;
 }>;
 
 /** Thrown when the environment is invalid; main prints its message and exits 1. */
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: e.DEMO_SEED,
     smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, from: e.SMTP_FROM, user: e.SMTP_USER, password: e.SMTP_PASSWORD } : null,
     reportReminderMinutes: e.REPORT_REMINDER_MINUTES,
+    embeddedVacuumMinutes: e.EMBEDDED_VACUUM_MINUTES,
   };
 }
 

@@ -11,6 +11,7 @@ import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoProgramme } from './demo-programme.ts';
 import { seedDemoConferences } from './demo-conferences.ts';
 import { todayVn } from '../platform/today.ts';
+import { vacuumAnalyze } from '../db/maintenance.ts';
 import { applyReference2025, historyStart, referenceTopRows, seedReferenceTop } from './reference.ts';
 
 export type Progress = (label: string, done: number, total: number) => void;
@@ -62,5 +63,8 @@ export async function seedDemo(db: Kysely<DB>, ctx: Context, scale: DemoScale | 
   if (scale !== 'none') await seedDemoReports(db, ctx, todayVn());
   if (scale !== 'none') await seedDemoProgramme(db, ctx, todayVn());
   if (scale !== 'none') await seedDemoConferences(db, ctx);
-  await analyzeStructure(db);
+  // Marks the bulk-loaded pages all-visible and gathers statistics (PGlite has no autovacuum).
+  progress?.('Dọn dẹp và thống kê / Vacuum and analyse', 0, 1);
+  await vacuumAnalyze(db);
+  progress?.('Dọn dẹp và thống kê / Vacuum and analyse', 1, 1);
 }
