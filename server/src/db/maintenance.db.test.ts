@@ -44,6 +44,8 @@ describe('the embedded autovacuum', () => {
     const done = await vacuumMostBehind(database.db);
     expect(done?.table).toBe('member_search_word');
     expect(await heapFetches()).toBe(0);
-    expect((await tablesBehind(database.db)).map((t) => t.table)).not.toContain('member_search_word');
+    // By its pages (the counters of another pooled session may reach the statistics later).
+    const after = await tablesBehind(database.db);
+    expect(after.filter((t) => t.unmarkedPages > 128).map((t) => t.table)).not.toContain('member_search_word');
   });
 });

@@ -25,6 +25,8 @@ export interface TableLag {
  * engine; the page count does not). Most behind first.
  */
 export async function tablesBehind(db: Kysely<DB>): Promise<TableLag[]> {
+  // The session's own counters reach the statistics when it next goes idle, at most once a second unless forced.
+  await sql`select pg_stat_force_next_flush()`.execute(db);
   const rows = await sql<{ table: string; changed: number; unmarked: number }>`
     with t as (
       select s.relname as table, greatest(c.reltuples, 0) as tuples,
