@@ -16,7 +16,11 @@ const middles = ['Văn', 'Thị', 'Ngọc', 'Xuân'];
 const givens = ['Hùng', 'Hưng', 'An', 'Anh', 'Sơn', 'Dung', 'Dũng', 'Lan'];
 
 /** The names of the members, deterministic: every family × middle × given, some twice. */
-const names = families.flatMap((f, i) => middles.flatMap((m, j) => givens.filter((_g, k) => (i + j + k) % 3 !== 0).map((g) => `${f} ${m} ${g}`)));
+const names = [
+  ...families.flatMap((f, i) => middles.flatMap((m, j) => givens.filter((_g, k) => (i + j + k) % 3 !== 0).map((g) => `${f} ${m} ${g}`))),
+  // The same word twice without diacritics: counted once.
+  'Phạm Hùng Hưng',
+];
 
 beforeAll(async () => {
   t = await createTestApp({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -47,7 +51,7 @@ describe('name search over the whole country (the name words)', () => {
   });
 
   it('gives, page by page, the same members in the same Vietnamese order as the general search, and the same count', async () => {
-    for (const q of ['Nguyễn Văn Hùng', 'an', 'Lý Sơn', 'thi', 'ng', 'Phùng Xuân', 'dung', 'Ngô Thị Lan', 'khong co ai']) {
+    for (const q of ['Nguyễn Văn Hùng', 'hung', 'an', 'Lý Sơn', 'thi', 'ng', 'Phùng Xuân', 'dung', 'Ngô Thị Lan', 'khong co ai']) {
       for (const page of [1, 2, 3]) {
         const national = await list(q, { page });
         // With the unit given, the general query (join, trigram and word-start conditions) answers.

@@ -109,7 +109,8 @@ export async function nationalNameSearch(db: Db, q: NameQuery, statuses: readonl
   const pageRows = await serially(db, (inner) => sql<{ member_id: string }>`
     select distinct sort_key, member_id from (${union(page.offset + page.size)}) as hits
     order by sort_key, member_id limit ${page.size} offset ${page.offset}`.execute(inner));
-  const counted = await sql<{ n: number }>`
-    select count(*)::int as n from (select distinct member_id from (${union(countLimit + 1)}) as hits) as distinct_hits`.execute(db);
+  // A member holds each name word once, so one word's rows need no de-duplication (saves sorting up to 10,001 ids).
+  const hits = words?.length === 1 ? sql`select member_id from (${union(countLimit + 1)}) as hits` : sql`select distinct member_id from (${union(countLimit + 1)}) as hits`;
+  const counted = await sql<{ n: number }>`select count(*)::int as n from (${hits}) as distinct_hits`.execute(db);
   return { ids: pageRows.rows.map((r) => r.member_id), counted: counted.rows[0]?.n ?? 0 };
 }
