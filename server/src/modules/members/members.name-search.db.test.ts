@@ -62,6 +62,14 @@ describe('name search over the whole country (the name words)', () => {
     }
     const capped = await list('ng', { countLimit: 5 });
     expect(capped).toMatchObject({ total: 5, totalCapped: true });
+    // Pages within the counted matches and beyond them (walked to their end and counted apart).
+    for (const page of [3, 4, 5]) {
+      const national = await list('ng', { countLimit: 5, page, pageSize: 2 });
+      const general = await list('ng', { countLimit: 5, page, pageSize: 2, unitPath: root.path });
+      expect(national.items.map((m) => m.id), `page ${page}`).toEqual(general.items.map((m) => m.id));
+      expect(national.items).toHaveLength(2);
+      expect(national).toMatchObject({ total: 5, totalCapped: true });
+    }
   });
 
   it('keeps the name words in step with the records: renamed, status changed', async () => {
