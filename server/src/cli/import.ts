@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
-import { vacuumAllBehind } from '../db/maintenance.ts';
+import { vacuumBehind } from '../db/maintenance.ts';
 import { importMembers, type ImportPhase } from '../modules/members/members.import.ts';
 import { systemContext } from '../platform/context.ts';
 import { StartupError } from '../platform/startup-error.ts';
@@ -64,7 +64,7 @@ export async function importCommand(config: Config, args: readonly string[]): Pr
       console.log(`Có ${r.errorCount} lỗi; không ghi dòng nào / ${r.errorCount} errors; nothing was written`);
       return 1;
     }
-    if (!r.dryRun) await vacuumAllBehind(db, (lag) => console.log(`Dọn dẹp và thống kê / Vacuum and analyse: ${lag.table}`));
+    if (!r.dryRun) await vacuumBehind(db, undefined, (lag) => console.log(`Dọn dẹp và thống kê / Vacuum and analyse: ${lag.table}`));
     const verb = r.dryRun ? 'Sẽ thêm / Would add' : 'Đã thêm / Added';
     console.log(`${verb} ${r.created.toLocaleString('vi-VN')} đảng viên / members; đã có / already present ${r.unchanged.toLocaleString('vi-VN')}${r.dryRun ? ' — chạy lại với --commit để nhập / run again with --commit to import' : ''}`);
     return 0;

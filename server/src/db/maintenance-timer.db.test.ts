@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { testDatabaseUrl } from '../config.ts';
-import { tablesBehind, vacuumAllBehind } from './maintenance.ts';
+import { tablesBehind, vacuumBehind } from './maintenance.ts';
 
 // The timer runs on PGlite only; a PostgreSQL server has its own autovacuum.
 describe.skipIf(testDatabaseUrl() !== undefined)('the embedded autovacuum timer', () => {
@@ -10,7 +10,7 @@ describe.skipIf(testDatabaseUrl() !== undefined)('the embedded autovacuum timer'
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     t = await createTestApp({ EMBEDDED_VACUUM_MINUTES: '1' });
-    await vacuumAllBehind(t.database.db);
+    await vacuumBehind(t.database.db);
   });
   afterAll(async () => {
     await t.close();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { startPeriodicJob } from '../platform/periodic-job.ts';
-import { vacuumMostBehind } from './maintenance.ts';
+import { vacuumBehind } from './maintenance.ts';
 
 /**
  * On PGlite, vacuums the table most behind every EMBEDDED_VACUUM_MINUTES (0 = off), as
@@ -12,8 +12,8 @@ export function startEmbeddedVacuum(app: FastifyInstance): void {
     name: 'embedded vacuum',
     minutes: app.config.embeddedVacuumMinutes,
     work: async () => {
-      const done = await vacuumMostBehind(app.db);
-      return done === null ? null : { ...done };
+      const [done] = await vacuumBehind(app.db, 1);
+      return done === undefined ? null : { ...done };
     },
   });
 }

@@ -43,33 +43,21 @@ export async function tablesBehind(db: Kysely<DB>): Promise<TableLag[]> {
   return rows.rows.map((r) => ({ table: r.table, changedRows: r.changed, unmarkedPages: r.unmarked }));
 }
 
-/** VACUUM (ANALYZE) of the given tables, or of the whole database. Must not run inside a transaction. */
-export async function vacuumAnalyze(db: Kysely<DB>, tables?: readonly string[]): Promise<void> {
-  if (tables === undefined) {
-    await sql`vacuum (analyze)`.execute(db);
-    return;
-  }
-  if (tables.length === 0) return;
-  await sql`vacuum (analyze) ${sql.join(tables.map((t) => sql.table(t)))}`.execute(db);
+/** VACUUM (ANALYZE) of one table, or of the whole database. Must not run inside a transaction. */
+export async function vacuumAnalyze(db: Kysely<DB>, table?: string): Promise<void> {
+  await (table === undefined ? sql`vacuum (analyze)` : sql`vacuum (analyze) ${sql.table(table)}`).execute(db);
 }
 
 /**
- * One step of the embedded autovacuum: the table most behind, if any, vacuumed and analysed.
- * One table a step so that, on the single-session engine, requests are answered in between.
+ * The tables behind, most behind first, vacuumed and analysed one after the other, at most
+ * `max` of them: the timer takes one a step so that, on the single-session engine, requests are
+ * answered in between; a command ending after a bulk load takes them all.
  */
-export async function vacuumMostBehind(db: Kysely<DB>): Promise<TableLag | null> {
-  const [first] = await tablesBehind(db);
-  if (first === undefined) return null;
-  await vacuumAnalyze(db, [first.table]);
-  return first;
-}
-
-/** Every table behind, one after the other (for a command that ends after a bulk load). */
-export async function vacuumAllBehind(db: Kysely<DB>, onTable?: (lag: TableLag) => void): Promise<TableLag[]> {
-  const lags = await tablesBehind(db);
+export async function vacuumBehind(db: Kysely<DB>, max = Number.POSITIVE_INFINITY, onTable?: (lag: TableLag) => void): Promise<TableLag[]> {
+  const lags = (await tablesBehind(db)).slice(0, max);
   for (const lag of lags) {
     onTable?.(lag);
-    await vacuumAnalyze(db, [lag.table]);
+    await vacuumAnalyze(db, lag.table);
   }
   return lags;
 }
